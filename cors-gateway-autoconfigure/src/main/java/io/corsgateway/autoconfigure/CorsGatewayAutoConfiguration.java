@@ -1,0 +1,75 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.corsgateway.policy.CorsPolicies;
+import io.corsgateway.policy.PolicyError;
+import io.corsgateway.web.CorsGatewayWebFilter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of cors-gateway: compiles the {@code cors.*} properties into
+ * {@link CorsPolicies} and registers a {@link CorsGatewayWebFilter} applying them.
+ *
+ * @author cors-gateway authors
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnClass(WebFilter.class)
+@ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CorsGatewayProperties.class)
+public final class CorsGatewayAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(CorsGatewayAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	CorsPolicies corsPolicies(CorsGatewayProperties properties, ObjectProvider<CorsPolicyCustomizer> customizers,
+			Environment environment) {
+		CorsPolicies policies = new CorsGatewayPropertiesMapper(properties, customizers.orderedStream().toList(),
+				UnknownCorsProperties.find(environment))
+			.asPolicies();
+		for (PolicyError warning : policies.getWarnings()) {
+			logger.warn("CORS configuration: " + warning);
+		}
+		return policies;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CorsGatewayWebFilter corsGatewayWebFilter(CorsPolicies corsPolicies, CorsGatewayProperties properties) {
+		CorsGatewayWebFilter filter = new CorsGatewayWebFilter(corsPolicies);
+		filter.setOrder(properties.getFilterOrder());
+		return filter;
+	}
+
+}

@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import io.corsgateway.policy.CorsPolicies;
+import io.corsgateway.policy.CorsPoliciesBuilder;
+import io.corsgateway.policy.InvalidCorsPolicyException;
+import io.corsgateway.policy.PolicyError;
+import io.corsgateway.policy.PolicySpec;
+
+/**
+ * Maps bound {@link CorsGatewayProperties} onto a {@link CorsPoliciesBuilder}, lets the
+ * customizers adjust it, and builds the policies, reporting unknown keys together with
+ * every other configuration error. The bound properties are only read.
+ *
+ * @author cors-gateway authors
+ */
+final class CorsGatewayPropertiesMapper {
+
+	private final CorsGatewayProperties properties;
+
+	private final List<CorsPolicyCustomizer> customizers;
+
+	private final List<PolicyError> unknownKeys;
+
+	CorsGatewayPropertiesMapper(CorsGatewayProperties properties, List<CorsPolicyCustomizer> customizers,
+			List<PolicyError> unknownKeys) {
+		this.properties = properties;
+		this.customizers = customizers;
+		this.unknownKeys = unknownKeys;
+	}
+
+	CorsPolicies asPolicies() {
+		CorsPoliciesBuilder builder = CorsPolicies.builder();
+		builder.defaults((defaults) -> copyPolicy(this.properties.getDefaults(), defaults));
+		this.properties.getServices().forEach((serviceId, service) -> builder.service(serviceId, (spec) -> {
+			copyPolicy(service, spec);
+			spec.paths(service.getPaths()).hosts(service.getHosts());
+			for (Map.Entry<String, CorsGatewayProperties.Route> entry : service.getRoutes().entrySet()) {
+				CorsGatewayProperties.Route route = entry.getValue();
+				spec.route(entry.getKey(), (routeSpec) -> {
+					copyPolicy(route, routeSpec);
+					routeSpec.paths(route.getPaths()).methods(route.getMethods());
+				});
+			}
+		}));
+		this.customizers.forEach((customizer) -> customizer.customize(builder));
+		try {
+			CorsPolicies policies = builder.build();
+			if (!this.unknownKeys.isEmpty()) {
+				throw new InvalidCorsPolicyException(this.unknownKeys);
+			}
+			return policies;
+		}
+		catch (InvalidCorsPolicyException ex) {
+			if (this.unknownKeys.isEmpty()) {
+				throw ex;
+			}
+			List<PolicyError> all = new java.util.ArrayList<>(this.unknownKeys);
+			all.addAll(ex.getErrors());
+			throw new InvalidCorsPolicyException(all);
+		}
+	}
+
+	private static void copyPolicy(CorsGatewayProperties.Policy source, PolicySpec<?> target) {
+		target.enabled(source.getEnabled())
+			.allowedOrigins(source.getAllowedOrigins())
+			.allowedOriginPatterns(source.getAllowedOriginPatterns())
+			.allowedMethods(source.getAllowedMethods())
+			.allowedHeaders(source.getAllowedHeaders())
+			.exposedHeaders(source.getExposedHeaders())
+			.allowCredentials(source.getAllowCredentials())
+			.allowInsecureOrigins(source.getAllowInsecureOrigins())
+			.maxAge(source.getMaxAge())
+			.preflightContinue(source.getPreflightContinue())
+			.preflightStatus(source.getPreflightStatus())
+			.rejectDisallowedOrigins(source.getRejectDisallowedOrigins());
+	}
+
+}

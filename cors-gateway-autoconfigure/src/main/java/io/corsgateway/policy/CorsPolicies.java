@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.policy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+import org.jspecify.annotations.Nullable;
+
+import io.corsgateway.routing.HostMatcher;
+import io.corsgateway.routing.PathPatternIndex;
+
+import org.springframework.http.server.PathContainer;
+
+/**
+ * The complete, immutable, compiled CORS configuration: finds the policy of a request by
+ * host, path and method. Build one with {@link #builder()}.
+ *
+ * @author cors-gateway authors
+ * @since 0.1.0
+ */
+public final class CorsPolicies {
+
+	private static final BiPredicate<Service, String> HOST_FILTER = (service, host) -> service.hosts.matches(host);
+
+	private static final BiPredicate<Route, String> METHOD_FILTER = (route, method) -> route.methods == null
+			|| route.methods.contains(method);
+
+	private final @Nullable CorsPolicy fallback;
+
+	private final PathPatternIndex<Service> services;
+
+	private final boolean originDependent;
+
+	private final List<PolicyError> warnings;
+
+	CorsPolicies(@Nullable CorsPolicy fallback, PathPatternIndex<Service> services, boolean originDependent,
+			List<PolicyError> warnings) {
+		this.fallback = fallback;
+		this.services = services;
+		this.originDependent = originDependent;
+		this.warnings = warnings;
+	}
+
+	/**
+	 * Start building policies.
+	 * @return a new builder
+	 */
+	public static CorsPoliciesBuilder builder() {
+		return new CorsPoliciesBuilder();
+	}
+
+	/**
+	 * Find the policy for a request: the most specific matching service (declaration
+	 * order breaking ties), then the most specific matching route inside it; a request
+	 * that matches no service gets the defaults when they allow some origin.
+	 * @param host the request host, without port
+	 * @param path the path within the application
+	 * @param method the request method, or for a preflight the requested method
+	 * @return the policy, or {@code null} when no policy applies
+	 */
+	public @Nullable CorsPolicy find(String host, PathContainer path, String method) {
+		Service service = this.services.find(path, HOST_FILTER, host);
+		if (service == null) {
+			return this.fallback;
+		}
+		Route route = service.routes.find(path, METHOD_FILTER, method);
+		return (route != null) ? route.policy : service.policy;
+	}
+
+	/**
+	 * Whether some enabled policy names the request origin in its responses; when none
+	 * does, requests without {@code Origin} need no work at all.
+	 * @return whether any policy is origin-dependent
+	 */
+	public boolean isAnyOriginDependent() {
+		return this.originDependent;
+	}
+
+	/**
+	 * Settings that are valid but probably not what was meant, such as values that were
+	 * normalized.
+	 * @return the warnings
+	 */
+	public List<PolicyError> getWarnings() {
+		return this.warnings;
+	}
+
+	record Service(String id, HostMatcher hosts, CorsPolicy policy, PathPatternIndex<Route> routes) {
+
+	}
+
+	record Route(String id, @Nullable Set<String> methods, CorsPolicy policy) {
+
+	}
+
+}

@@ -1,0 +1,308 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.policy;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The policy fields that every level of the configuration carries (defaults, service and
+ * route). A {@code null} field inherits the value of the enclosing level; a set value,
+ * lists included, replaces it.
+ *
+ * @param <S> the concrete type returned by the fluent setters
+ * @author cors-gateway authors
+ * @since 0.1.0
+ */
+public abstract class PolicySpec<S extends PolicySpec<S>> {
+
+	private final String propertyPrefix;
+
+	private @Nullable Boolean enabled;
+
+	private @Nullable List<String> allowedOrigins;
+
+	private @Nullable List<String> allowedOriginPatterns;
+
+	private @Nullable List<String> allowedMethods;
+
+	private @Nullable List<String> allowedHeaders;
+
+	private @Nullable List<String> exposedHeaders;
+
+	private @Nullable Boolean allowCredentials;
+
+	private @Nullable Boolean allowInsecureOrigins;
+
+	private @Nullable Duration maxAge;
+
+	private @Nullable Boolean preflightContinue;
+
+	private @Nullable Integer preflightStatus;
+
+	private @Nullable Boolean rejectDisallowedOrigins;
+
+	PolicySpec(String propertyPrefix) {
+		this.propertyPrefix = propertyPrefix;
+	}
+
+	/**
+	 * The property path this level is configured under, such as
+	 * {@code cors.services.orders}; validation errors name fields relative to it.
+	 * @return the property prefix of this level
+	 */
+	public String getPropertyPrefix() {
+		return this.propertyPrefix;
+	}
+
+	@SuppressWarnings("unchecked")
+	private S self() {
+		return (S) this;
+	}
+
+	private static @Nullable List<String> copy(@Nullable List<String> values) {
+		return (values != null) ? List.copyOf(values) : null;
+	}
+
+	/**
+	 * Set whether CORS processing applies to this scope; {@code false} leaves requests
+	 * and responses of the scope untouched.
+	 * @param enabled whether CORS processing applies, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S enabled(@Nullable Boolean enabled) {
+		this.enabled = enabled;
+		return self();
+	}
+
+	/**
+	 * Set the allowed origins: exact serialized origins, {@code *}, subdomain wildcards
+	 * such as {@code https://*.example.com}, port wildcards such as
+	 * {@code http://localhost:*}, or the literal {@code null}.
+	 * @param origins the allowed origins, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S allowedOrigins(@Nullable List<String> origins) {
+		this.allowedOrigins = copy(origins);
+		return self();
+	}
+
+	/**
+	 * Varargs form of {@link #allowedOrigins(List)}.
+	 * @param origins the allowed origins
+	 * @return this spec
+	 */
+	public S allowedOrigins(String... origins) {
+		return allowedOrigins(Arrays.asList(origins));
+	}
+
+	/**
+	 * Set regular expressions (RE2J syntax) that an origin must match as a whole.
+	 * @param patterns the origin patterns, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S allowedOriginPatterns(@Nullable List<String> patterns) {
+		this.allowedOriginPatterns = copy(patterns);
+		return self();
+	}
+
+	/**
+	 * Varargs form of {@link #allowedOriginPatterns(List)}.
+	 * @param patterns the origin patterns
+	 * @return this spec
+	 */
+	public S allowedOriginPatterns(String... patterns) {
+		return allowedOriginPatterns(Arrays.asList(patterns));
+	}
+
+	/**
+	 * Set the allowed methods, compared case-sensitively, or {@code *}.
+	 * @param methods the allowed methods, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S allowedMethods(@Nullable List<String> methods) {
+		this.allowedMethods = copy(methods);
+		return self();
+	}
+
+	/**
+	 * Varargs form of {@link #allowedMethods(List)}.
+	 * @param methods the allowed methods
+	 * @return this spec
+	 */
+	public S allowedMethods(String... methods) {
+		return allowedMethods(Arrays.asList(methods));
+	}
+
+	/**
+	 * Set the request header names a preflight may ask for, compared case-insensitively,
+	 * or {@code *}.
+	 * @param headers the allowed header names, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S allowedHeaders(@Nullable List<String> headers) {
+		this.allowedHeaders = copy(headers);
+		return self();
+	}
+
+	/**
+	 * Varargs form of {@link #allowedHeaders(List)}.
+	 * @param headers the allowed header names
+	 * @return this spec
+	 */
+	public S allowedHeaders(String... headers) {
+		return allowedHeaders(Arrays.asList(headers));
+	}
+
+	/**
+	 * Set the response header names scripts may read, or {@code *}.
+	 * @param headers the exposed header names, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S exposedHeaders(@Nullable List<String> headers) {
+		this.exposedHeaders = copy(headers);
+		return self();
+	}
+
+	/**
+	 * Varargs form of {@link #exposedHeaders(List)}.
+	 * @param headers the exposed header names
+	 * @return this spec
+	 */
+	public S exposedHeaders(String... headers) {
+		return exposedHeaders(Arrays.asList(headers));
+	}
+
+	/**
+	 * Set whether credentialed requests are allowed.
+	 * @param allowCredentials whether to send
+	 * {@code Access-Control-Allow-Credentials: true}, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S allowCredentials(@Nullable Boolean allowCredentials) {
+		this.allowCredentials = allowCredentials;
+		return self();
+	}
+
+	/**
+	 * Set whether plain {@code http://} origins other than loopback may be combined with
+	 * credentials, which lets anyone on the network path read credentialed responses.
+	 * @param allowInsecureOrigins whether to accept insecure credentialed origins, or
+	 * {@code null} to inherit
+	 * @return this spec
+	 */
+	public S allowInsecureOrigins(@Nullable Boolean allowInsecureOrigins) {
+		this.allowInsecureOrigins = allowInsecureOrigins;
+		return self();
+	}
+
+	/**
+	 * Set how long browsers may cache a preflight answer; {@code -1} seconds disables
+	 * caching and sends {@code 0}.
+	 * @param maxAge the preflight cache duration, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S maxAge(@Nullable Duration maxAge) {
+		this.maxAge = maxAge;
+		return self();
+	}
+
+	/**
+	 * Set whether an allowed preflight continues down the filter chain to the handler,
+	 * with CORS headers applied, instead of being answered by the filter.
+	 * @param preflightContinue whether preflights reach the handler, or {@code null} to
+	 * inherit
+	 * @return this spec
+	 */
+	public S preflightContinue(@Nullable Boolean preflightContinue) {
+		this.preflightContinue = preflightContinue;
+		return self();
+	}
+
+	/**
+	 * Set the status of a successful preflight answered by the filter: 200 or 204.
+	 * @param preflightStatus the status code, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S preflightStatus(@Nullable Integer preflightStatus) {
+		this.preflightStatus = preflightStatus;
+		return self();
+	}
+
+	/**
+	 * Set whether an actual request from a disallowed origin is answered with 403 instead
+	 * of reaching the handler without CORS headers.
+	 * @param rejectDisallowedOrigins whether to reject such requests, or {@code null} to
+	 * inherit
+	 * @return this spec
+	 */
+	public S rejectDisallowedOrigins(@Nullable Boolean rejectDisallowedOrigins) {
+		this.rejectDisallowedOrigins = rejectDisallowedOrigins;
+		return self();
+	}
+
+	public @Nullable Boolean getEnabled() {
+		return this.enabled;
+	}
+
+	public @Nullable List<String> getAllowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	public @Nullable List<String> getAllowedOriginPatterns() {
+		return this.allowedOriginPatterns;
+	}
+
+	public @Nullable List<String> getAllowedMethods() {
+		return this.allowedMethods;
+	}
+
+	public @Nullable List<String> getAllowedHeaders() {
+		return this.allowedHeaders;
+	}
+
+	public @Nullable List<String> getExposedHeaders() {
+		return this.exposedHeaders;
+	}
+
+	public @Nullable Boolean getAllowCredentials() {
+		return this.allowCredentials;
+	}
+
+	public @Nullable Boolean getAllowInsecureOrigins() {
+		return this.allowInsecureOrigins;
+	}
+
+	public @Nullable Duration getMaxAge() {
+		return this.maxAge;
+	}
+
+	public @Nullable Boolean getPreflightContinue() {
+		return this.preflightContinue;
+	}
+
+	public @Nullable Integer getPreflightStatus() {
+		return this.preflightStatus;
+	}
+
+	public @Nullable Boolean getRejectDisallowedOrigins() {
+		return this.rejectDisallowedOrigins;
+	}
+
+}
