@@ -200,7 +200,7 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	private Mono<Void> actual(ServerWebExchange exchange, WebFilterChain chain, CorsPolicy policy, String origin,
 			boolean originAllowed) {
 		ServerHttpResponse response = exchange.getResponse();
-		if (!originAllowed || !policy.allowsMethod(exchange.getRequest().getMethod().name())) {
+		if (!originAllowed || !allowsActualMethod(policy, exchange.getRequest().getMethod())) {
 			if (policy.isRejectDisallowedOrigins()) {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Reject: " + exchange.getRequest().getMethod() + " from origin '" + printable(origin)
@@ -235,6 +235,13 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			return NO_COMMIT_WORK;
 		});
 		return chain.filter(exchange);
+	}
+
+	// An OPTIONS request that is not a preflight is the handler's to answer (Fetch never
+	// sends
+	// one cross-origin without a preflight first), so only its origin is checked.
+	private static boolean allowsActualMethod(CorsPolicy policy, HttpMethod method) {
+		return method == HttpMethod.OPTIONS || policy.allowsMethod(method.name());
 	}
 
 	private static void varyIfOriginDependent(ServerWebExchange exchange, CorsPolicies policies, String method) {
