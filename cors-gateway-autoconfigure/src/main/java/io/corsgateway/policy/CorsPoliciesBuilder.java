@@ -164,7 +164,7 @@ public final class CorsPoliciesBuilder {
 								+ service.getId() + "' already has this path pattern for the same methods, so this "
 								+ "route could never be chosen. Merge the two routes or give them different methods.");
 					}
-					routeIndex.add(pattern, compiled);
+					routeIndex.add(pattern, compiled, (methods != null) ? 0 : 1);
 				}
 			}
 			CorsPolicies.Service compiled = new CorsPolicies.Service(service.getId(),
@@ -175,7 +175,7 @@ public final class CorsPoliciesBuilder {
 							+ "path pattern for the same hosts, so this service could never be chosen. Merge the "
 							+ "services, or tell them apart with hosts.");
 				}
-				serviceIndex.add(pattern, compiled);
+				serviceIndex.add(pattern, compiled, service.getHosts().isEmpty() ? 1 : 0);
 			}
 		}
 		List<PolicyError> errors = compiler.errors();

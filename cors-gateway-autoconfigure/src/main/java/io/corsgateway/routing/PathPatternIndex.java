@@ -107,6 +107,8 @@ public final class PathPatternIndex<T> {
 		return best;
 	}
 
+	// Before build() the rank holds the caller's priority; afterwards the overall
+	// position.
 	private record Entry<T>(PathPattern pattern, T value, int rank) {
 
 	}
@@ -139,7 +141,19 @@ public final class PathPatternIndex<T> {
 		 * @return this builder
 		 */
 		public Builder<T> add(PathPattern pattern, T value) {
-			this.entries.add(new Entry<>(pattern, value, this.entries.size()));
+			return add(pattern, value, 0);
+		}
+
+		/**
+		 * Add a pattern with a tie-breaking priority.
+		 * @param pattern the parsed pattern
+		 * @param value the value it leads to
+		 * @param priority among equally specific patterns, lower priorities are tried
+		 * first; equal priorities keep the order of addition
+		 * @return this builder
+		 */
+		public Builder<T> add(PathPattern pattern, T value, int priority) {
+			this.entries.add(new Entry<>(pattern, value, priority));
 			return this;
 		}
 
@@ -152,7 +166,8 @@ public final class PathPatternIndex<T> {
 			List<Entry<T>> ranked = new ArrayList<>(this.entries);
 			// List.sort is stable: equally specific patterns keep their declaration
 			// order.
-			ranked.sort(Comparator.comparing(Entry::pattern, PathPattern.SPECIFICITY_COMPARATOR));
+			ranked.sort(Comparator.comparing(Entry<T>::pattern, PathPattern.SPECIFICITY_COMPARATOR)
+				.thenComparingInt(Entry::rank));
 			Map<Node<T>, List<Entry<T>>> entriesByNode = new HashMap<>();
 			Node<T> root = new Node<>();
 			for (int rank = 0; rank < ranked.size(); rank++) {
