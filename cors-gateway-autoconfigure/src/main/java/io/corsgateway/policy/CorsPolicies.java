@@ -66,10 +66,10 @@ public final class CorsPolicies {
 
 	/**
 	 * Find the policy for a request: the matching service with the most specific path
-	 * pattern, then the matching route inside it with the most specific path pattern. Among
-	 * equally specific patterns, a service that names hosts (a route that names methods)
-	 * comes before one that does not, then declaration order decides. A request that matches
-	 * no service gets the defaults when they allow some origin.
+	 * pattern, then the matching route inside it with the most specific path pattern.
+	 * Among equally specific patterns, a service that names hosts (a route that names
+	 * methods) comes before one that does not, then declaration order decides. A request
+	 * that matches no service gets the defaults when they allow some origin.
 	 * @param host the request host, without port
 	 * @param path the path within the application
 	 * @param method the request method, or for a preflight the requested method

@@ -138,7 +138,7 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		}
 		if (isSameOrigin(origin, request.getURI())) {
 			if (policy.isOriginDependent()) {
-				exchange.getResponse().beforeCommit(() -> varyOnOrigin(exchange.getResponse()));
+				exchange.getResponse().beforeCommit(() -> answerAsNotCors(exchange.getResponse()));
 			}
 			return chain.filter(exchange);
 		}
@@ -248,11 +248,15 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		CorsPolicy policy = policies.find(host(request), request.getPath().pathWithinApplication(), method);
 		if (policy != null && policy.isEnabled() && policy.isOriginDependent()) {
-			exchange.getResponse().beforeCommit(() -> varyOnOrigin(exchange.getResponse()));
+			exchange.getResponse().beforeCommit(() -> answerAsNotCors(exchange.getResponse()));
 		}
 	}
 
-	private static Mono<Void> varyOnOrigin(ServerHttpResponse response) {
+	// Not a CORS request, so the policy's decision is "no CORS headers": whatever a
+	// handler or
+	// upstream set is removed, and caches learn that the answer depends on Origin.
+	private static Mono<Void> answerAsNotCors(ServerHttpResponse response) {
+		CorsResponseHeaders.removeAccessControlHeaders(response.getHeaders());
 		CorsResponseHeaders.varyOnOrigin(response.getHeaders());
 		return NO_COMMIT_WORK;
 	}

@@ -84,7 +84,9 @@ final class CorsResponseHeaders {
 			}
 		}
 		if (missing != null) {
-			headers.add(HttpHeaders.VARY, missing.toString());
+			// One merged line; set() also copes with value lists that handlers made
+			// immutable.
+			headers.set(HttpHeaders.VARY, String.join(", ", existing) + ", " + missing);
 		}
 	}
 

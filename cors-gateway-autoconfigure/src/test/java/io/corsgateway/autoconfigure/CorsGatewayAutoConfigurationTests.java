@@ -1,0 +1,206 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import io.corsgateway.policy.CorsPolicies;
+import io.corsgateway.policy.CorsPolicy;
+import io.corsgateway.policy.InvalidCorsPolicyException;
+import io.corsgateway.web.CorsGatewayWebFilter;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.WebFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CorsGatewayAutoConfiguration}.
+ *
+ * @author cors-gateway authors
+ */
+class CorsGatewayAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CorsGatewayAutoConfiguration.class));
+
+	private static CorsPolicy find(CorsPolicies policies, String path) {
+		return policies.find("localhost", PathContainer.parsePath(path), "GET");
+	}
+
+	@Test
+	void registersPoliciesAndFilterInAReactiveApplication() {
+		this.contextRunner
+			.withPropertyValues("cors.services.orders.paths=/orders/**",
+					"cors.services.orders.allowed-origins=https://shop.example")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CorsPolicies.class).hasSingleBean(CorsGatewayWebFilter.class);
+				assertThat(find(context.getBean(CorsPolicies.class), "/orders/1").allowsOrigin("https://shop.example"))
+					.isTrue();
+			});
+	}
+
+	@Test
+	void filterRunsBeforeSpringSecurityByDefault() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(CorsGatewayWebFilter.class).getOrder())
+			.isEqualTo(CorsGatewayWebFilter.DEFAULT_ORDER)
+			.isLessThan(-100));
+	}
+
+	@Test
+	void filterOrderCanBeConfigured() {
+		this.contextRunner.withPropertyValues("cors.filter-order=42")
+			.run((context) -> assertThat(context.getBean(CorsGatewayWebFilter.class).getOrder()).isEqualTo(42));
+	}
+
+	@Test
+	void nothingIsRegisteredWhenDisabled() {
+		this.contextRunner.withPropertyValues("cors.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(CorsGatewayWebFilter.class)
+				.doesNotHaveBean(CorsPolicies.class));
+	}
+
+	@Test
+	void nothingIsRegisteredInAServletApplication() {
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(CorsGatewayAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CorsGatewayWebFilter.class)
+				.doesNotHaveBean(CorsPolicies.class));
+	}
+
+	@Test
+	void nothingIsRegisteredWithoutWebFlux() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebFilter.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CorsGatewayWebFilter.class));
+	}
+
+	@Test
+	void userPoliciesMakeOursBackOff() {
+		this.contextRunner.withUserConfiguration(UserPoliciesConfiguration.class)
+			.withPropertyValues("cors.services.orders.paths=/orders/**",
+					"cors.services.orders.allowed-origins=https://ignored.example")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CorsPolicies.class);
+				CorsPolicies policies = context.getBean(CorsPolicies.class);
+				assertThat(policies).isSameAs(context.getBean("userPolicies"));
+				assertThat(context.getBean(CorsGatewayWebFilter.class).getPolicies()).isSameAs(policies);
+			});
+	}
+
+	@Test
+	void userFilterMakesOursBackOff() {
+		this.contextRunner.withUserConfiguration(UserFilterConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(CorsGatewayWebFilter.class);
+			assertThat(context.getBean(CorsGatewayWebFilter.class)).isSameAs(context.getBean("userFilter"));
+		});
+	}
+
+	@Test
+	void springCorsConfigurationSourceDoesNotSwitchUsOff() {
+		this.contextRunner.withBean(CorsConfigurationSource.class, UrlBasedCorsConfigurationSource::new)
+			.run((context) -> assertThat(context).hasSingleBean(CorsGatewayWebFilter.class));
+	}
+
+	@Test
+	void customizersAdjustBoundPoliciesInOrder() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class)
+			.withPropertyValues("cors.services.orders.paths=/orders/**",
+					"cors.services.orders.allowed-origins=https://shop.example")
+			.run((context) -> {
+				CorsPolicy policy = find(context.getBean(CorsPolicies.class), "/orders/1");
+				assertThat(policy.allowsOrigin("https://second.example")).isTrue();
+				assertThat(policy.allowsOrigin("https://shop.example")).isFalse();
+			});
+	}
+
+	@Test
+	void invalidConfigurationFailsStartupWithEveryError() {
+		this.contextRunner
+			.withPropertyValues("cors.services.orders.paths=/orders/**", "cors.services.orders.allow-credentials=true",
+					"cors.services.orders.allowed-origins[0]=*",
+					"cors.services.orders.allowed-origins[1]=https://a.example/",
+					"cors.services.catalog.allowed-origins=https://b.example")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidCorsPolicyException.class)
+					.hasMessageContaining("cors.services.orders.allowed-origins[0]")
+					.hasMessageContaining("cors.services.orders.allowed-origins[1]")
+					.hasMessageContaining("cors.services.catalog.paths");
+			});
+	}
+
+	@Test
+	void misspeltKeyFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("cors.services.orders.paths=/orders/**",
+					"cors.services.orders.allowed-orgins=https://a.example")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("cors.services.orders.allowed-orgins")
+					.hasMessageContaining("Did you mean 'allowed-origins'?");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserPoliciesConfiguration {
+
+		@Bean
+		CorsPolicies userPolicies() {
+			return CorsPolicies.builder()
+				.service("mine", (mine) -> mine.paths("/mine/**").allowedOrigins("https://mine.example"))
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFilterConfiguration {
+
+		@Bean
+		CorsGatewayWebFilter userFilter() {
+			return new CorsGatewayWebFilter(CorsPolicies.builder().build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		@Order(2)
+		CorsPolicyCustomizer second() {
+			return (builder) -> builder.service("orders", (orders) -> orders.allowedOrigins("https://second.example"));
+		}
+
+		@Bean
+		@Order(1)
+		CorsPolicyCustomizer first() {
+			return (builder) -> builder.service("orders", (orders) -> orders.allowedOrigins("https://first.example"));
+		}
+
+	}
+
+}
