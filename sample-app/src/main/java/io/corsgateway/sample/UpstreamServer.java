@@ -1,0 +1,204 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.corsgateway.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.Assert;
+import org.springframework.util.StreamUtils;
+
+/**
+ * A small HTTP service, started in the gateway's JVM on its own loopback port, that plays
+ * the upstream behind the gateway. It answers every path and method with a JSON echo of
+ * the request and, like many real services, sets its own permissive CORS headers
+ * ({@code Access-Control-Allow-Origin: *}) that the gateway replaces.
+ * <p>
+ * Besides the echo it serves {@code /events/**} as a short server-sent event stream,
+ * {@code /fail/**} as a {@code 500} and {@value #BROWSER_TEST_PAGE} as the page used by
+ * the browser tests.
+ *
+ * @author cors-gateway authors
+ * @since 0.1.0
+ */
+public class UpstreamServer implements SmartLifecycle {
+
+	/**
+	 * Path of the HTML page whose script calls the gateway from another origin.
+	 */
+	public static final String BROWSER_TEST_PAGE = "/browser-test.html";
+
+	/**
+	 * Number of events sent by each {@code /events/**} stream before it completes.
+	 */
+	public static final int EVENT_COUNT = 3;
+
+	private static final Log logger = LogFactory.getLog(UpstreamServer.class);
+
+	private static final String HOST = "127.0.0.1";
+
+	private final int configuredPort;
+
+	private final AtomicLong requestCount = new AtomicLong();
+
+	private final byte[] browserTestPage;
+
+	private volatile @Nullable DisposableServer server;
+
+	/**
+	 * Create a new server that will listen on the given port once started.
+	 * @param port the port to bind to on the loopback interface, {@code 0} for a random
+	 * free port
+	 */
+	public UpstreamServer(int port) {
+		Assert.isTrue(port >= 0 && port <= 65535, "'port' must be between 0 and 65535");
+		this.configuredPort = port;
+		this.browserTestPage = loadBrowserTestPage();
+	}
+
+	private static byte[] loadBrowserTestPage() {
+		ClassPathResource resource = new ClassPathResource("upstream" + BROWSER_TEST_PAGE);
+		try (InputStream input = resource.getInputStream()) {
+			return StreamUtils.copyToByteArray(input);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unable to read " + resource, ex);
+		}
+	}
+
+	@Override
+	public void start() {
+		DisposableServer server = HttpServer.create()
+			.host(HOST)
+			.port(this.configuredPort)
+			.handle(this::handle)
+			.bindNow();
+		this.server = server;
+		logger.info("Upstream service started on http://" + HOST + ":" + server.port());
+	}
+
+	@Override
+	public void stop() {
+		DisposableServer server = this.server;
+		if (server != null) {
+			server.disposeNow();
+			this.server = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * Start well before the gateway's web server (which uses a phase close to
+	 * {@link SmartLifecycle#DEFAULT_PHASE}) so that routes resolve to a bound port, and
+	 * stop after it so that in-flight proxied requests can finish.
+	 */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	/**
+	 * Return the port the server is bound to.
+	 * @return the bound port
+	 * @throws IllegalStateException if the server is not running
+	 */
+	public int getPort() {
+		DisposableServer server = this.server;
+		Assert.state(server != null, "Upstream server is not running");
+		return server.port();
+	}
+
+	/**
+	 * Return the base URI of the running server, for example
+	 * {@code http://127.0.0.1:9090}.
+	 * @return the base URI
+	 * @throws IllegalStateException if the server is not running
+	 */
+	public String getUri() {
+		return "http://" + HOST + ":" + getPort();
+	}
+
+	/**
+	 * Return how many requests the server has received since it was created, so that
+	 * tests can check that a rejected request never reached it.
+	 * @return the number of requests received
+	 */
+	public long getRequestCount() {
+		return this.requestCount.get();
+	}
+
+	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		long count = this.requestCount.incrementAndGet();
+		String path = request.fullPath();
+		// The permissive headers many services send by default: the gateway must not let
+		// them reach the browser unchanged.
+		response.header("Access-Control-Allow-Origin", "*");
+		response.header("Vary", "Accept-Encoding");
+		response.header("X-Total-Count", "42");
+		response.header("X-Trace-Id", "upstream-" + count);
+		// Drain any request body before answering.
+		Mono<Void> received = request.receive().then();
+		if (path.equals(BROWSER_TEST_PAGE)) {
+			response.header("Content-Type", "text/html; charset=utf-8");
+			return received.then(response.sendByteArray(Mono.just(this.browserTestPage)).then());
+		}
+		if (path.startsWith("/events/")) {
+			response.header("Content-Type", "text/event-stream");
+			response.header("Cache-Control", "no-cache");
+			Flux<String> events = Flux.interval(Duration.ofMillis(20))
+				.take(EVENT_COUNT)
+				.map((index) -> "id: " + (index + 1) + "\nevent: order-status\ndata: " + echo(request, path) + "\n\n");
+			return received.then(response.sendString(events).then());
+		}
+		if (path.startsWith("/fail/")) {
+			response.status(HttpResponseStatus.INTERNAL_SERVER_ERROR);
+		}
+		response.header("Content-Type", "application/json");
+		return received.then(response.sendString(Mono.just(echo(request, path))).then());
+	}
+
+	private static String echo(HttpServerRequest request, String path) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("method", request.method().name());
+		body.put("path", path);
+		return JsonMapper.shared().writeValueAsString(body);
+	}
+
+}
