@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# End-to-end load test: requests per second through the sample gateway on loopback, with the
+# CORS filter on and with cors.enabled=false, for simple CORS GETs and for preflights.
+#
+# Usage: benchmarks/load-test.sh [seconds-per-run] [rounds]
+# Installs wrk from Debian's packages when missing (needs root), builds the sample jar when
+# missing, starts and stops the gateway itself, and never runs longer than its own deadline.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${1:-15}"
+ROUNDS="${2:-3}"
+CONNECTIONS="${CONNECTIONS:-32}"
+GATEWAY_PORT="${GATEWAY_PORT:-18080}"
+UPSTREAM_PORT="${UPSTREAM_PORT:-19090}"
+JAR=sample-app/target/sample-app-0.1.0-SNAPSHOT.jar
+DEADLINE=$(( $(date +%s) + 20 * 60 ))
+WORK=$(mktemp -d)
+APP_PID=""
+
+cleanup() {
+	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+		kill "$APP_PID" 2>/dev/null || true
+		wait "$APP_PID" 2>/dev/null || true
+	fi
+	rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+if ! command -v wrk >/dev/null 2>&1; then
+	echo "Installing wrk"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
+		|| { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+fi
+if [ ! -f "$JAR" ]; then
+	echo "Building the sample gateway"
+	./mvnw -q -DskipTests -pl sample-app -am package
+fi
+
+cat > "$WORK/preflight.lua" <<'LUA'
+wrk.method = "OPTIONS"
+wrk.headers["Origin"] = "https://shop.example"
+wrk.headers["Access-Control-Request-Method"] = "PUT"
+wrk.headers["Access-Control-Request-Headers"] = "content-type,x-request-id"
+LUA
+
+start_gateway() {
+	java -Xms512m -Xmx512m -jar "$JAR" --server.port="$GATEWAY_PORT" --sample.upstream.port="$UPSTREAM_PORT" \
+		--cors.enabled="$1" --logging.level.root=warn >"$WORK/app-$1.log" 2>&1 &
+	APP_PID=$!
+	for _ in $(seq 1 120); do
+		if curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/catalog/ping"; then
+			return 0
+		fi
+		sleep 0.5
+	done
+	echo "The gateway did not start; its log:" >&2
+	cat "$WORK/app-$1.log" >&2
+	exit 1
+}
+
+stop_gateway() {
+	kill "$APP_PID" 2>/dev/null || true
+	wait "$APP_PID" 2>/dev/null || true
+	APP_PID=""
+}
+
+# Prints requests per second.
+measure() {
+	local scenario=$1 seconds=$2
+	local url="http://127.0.0.1:$GATEWAY_PORT/orders/1"
+	if [ "$(date +%s)" -gt "$DEADLINE" ]; then
+		echo "Deadline reached, stopping" >&2
+		exit 1
+	fi
+	if [ "$scenario" = simple ]; then
+		timeout $(( seconds + 30 )) wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -H "Origin: https://shop.example" "$url"
+	else
+		timeout $(( seconds + 30 )) wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$WORK/preflight.lua" "$url"
+	fi | awk '/Requests\/sec/ { print $2 }'
+}
+
+# Sanity: the filter is really on (or off) before measuring.
+check_mode() {
+	local acao
+	acao=$(curl -s -D - -o /dev/null -H "Origin: https://shop.example" "http://127.0.0.1:$GATEWAY_PORT/orders/1" \
+		| tr -d '\r' | awk -F': ' 'tolower($1) == "access-control-allow-origin" { print $2 }')
+	if [ "$1" = true ] && [ "$acao" != "https://shop.example" ]; then
+		echo "CORS on, but Access-Control-Allow-Origin was '$acao'" >&2
+		exit 1
+	fi
+	if [ "$1" = false ] && [ "$acao" != "*" ]; then
+		echo "CORS off, but Access-Control-Allow-Origin was '$acao' (expected the upstream's '*')" >&2
+		exit 1
+	fi
+}
+
+echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
+echo "java: $(java -version 2>&1 | head -1)"
+echo "wrk: 1 thread, $CONNECTIONS connections, ${DURATION}s per run, $ROUNDS rounds, CORS on and off alternating"
+echo
+declare -A results
+for round in $(seq 1 "$ROUNDS"); do
+	for mode in true false; do
+		start_gateway "$mode"
+		check_mode "$mode"
+		measure simple 5 >/dev/null     # warm-up
+		measure preflight 5 >/dev/null  # warm-up
+		for scenario in simple preflight; do
+			rps=$(measure "$scenario" "$DURATION")
+			results["$mode,$scenario"]+="$rps "
+			echo "round $round cors.enabled=$mode $scenario: $rps req/s"
+		done
+		stop_gateway
+	done
+done
+
+median() {
+	tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+echo
+echo "| scenario | CORS on (req/s, median) | CORS off (req/s, median) | on / off |"
+echo "|---|---|---|---|"
+for scenario in simple preflight; do
+	on=$(echo "${results[true,$scenario]}" | median)
+	off=$(echo "${results[false,$scenario]}" | median)
+	ratio=$(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+	echo "| $scenario | $on | $off | $ratio |"
+done
