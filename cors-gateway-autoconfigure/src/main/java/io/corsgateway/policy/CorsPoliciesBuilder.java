@@ -128,7 +128,7 @@ public final class CorsPoliciesBuilder {
 	public CorsPolicies build() {
 		PolicyCompiler compiler = new PolicyCompiler();
 		CorsPolicy defaultsPolicy = compiler.compile("defaults", PolicyCompiler.levels(null, null, this.defaults));
-		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder();
+		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.pathPatternParser);
 		Set<String> servicePatterns = new HashSet<>();
 		boolean originDependent = defaultsPolicy.allowsSomeOrigin() && defaultsPolicy.isEnabled()
 				&& defaultsPolicy.isOriginDependent();
@@ -145,7 +145,7 @@ public final class CorsPoliciesBuilder {
 							+ "api.example.com, or '*.' followed by one such as *.example.com; no scheme, port or path.");
 				}
 			}
-			PathPatternIndex.Builder<CorsPolicies.Route> routeIndex = PathPatternIndex.builder();
+			PathPatternIndex.Builder<CorsPolicies.Route> routeIndex = PathPatternIndex.builder(this.pathPatternParser);
 			Set<List<Object>> routeKeys = new HashSet<>();
 			for (RouteSpec route : service.getRoutes()) {
 				String routePrefix = route.getPropertyPrefix();

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,12 +29,16 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.PathContainer.Element;
 import org.springframework.http.server.PathContainer.PathSegment;
 import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * An immutable index from path patterns to values that finds the most specific matching
- * pattern without scanning every pattern: patterns hang in a tree under their leading
- * literal segments, and a lookup only tries the patterns on the branch the request path
- * walks.
+ * pattern without scanning every pattern. Patterns are stored in a tree of path segments:
+ * literal segments are hash-map children, {@code {name}} segments a variable child, and a
+ * trailing {@code /**} marks a prefix. A lookup walks the request's segments down that
+ * tree; patterns the tree cannot express (regular expressions, partial wildcards,
+ * captures of the rest) hang under their leading literal segments and are confirmed with
+ * {@link PathPattern#matches(PathContainer)}.
  *
  * @param <T> the type of indexed values
  * @author cors-gateway authors
@@ -51,12 +56,24 @@ public final class PathPatternIndex<T> {
 	}
 
 	/**
-	 * Start an index.
+	 * Start an index for patterns parsed by {@link PathPatternParser#defaultInstance}.
 	 * @param <T> the type of indexed values
 	 * @return a builder
 	 */
 	public static <T> Builder<T> builder() {
-		return new Builder<>();
+		return new Builder<>(true);
+	}
+
+	/**
+	 * Start an index for patterns from the given parser. Only the default parser's
+	 * case-sensitive literal matching is reproduced by the segment tree; patterns from
+	 * any other parser are always confirmed by the pattern itself.
+	 * @param <T> the type of indexed values
+	 * @param parser the parser the patterns come from
+	 * @return a builder
+	 */
+	public static <T> Builder<T> builder(PathPatternParser parser) {
+		return new Builder<>(parser == PathPatternParser.defaultInstance);
 	}
 
 	/**
@@ -69,8 +86,8 @@ public final class PathPatternIndex<T> {
 
 	/**
 	 * Find the value of the most specific pattern that matches the path and whose value
-	 * the filter accepts; patterns equally specific are tried in the order they were
-	 * added.
+	 * the filter accepts; among equally specific patterns, the lower priority and then
+	 * the earlier addition wins.
 	 * @param <A> the type of the filter argument
 	 * @param path the path within the application
 	 * @param filter tests a candidate value against {@code argument}
@@ -78,47 +95,100 @@ public final class PathPatternIndex<T> {
 	 * @return the value, or {@code null} when no pattern matches
 	 */
 	public <A> @Nullable T find(PathContainer path, BiPredicate<? super T, A> filter, A argument) {
-		Entry<T> best = null;
-		Node<T> node = this.root;
-		best = bestAt(node, path, filter, argument, null);
 		List<Element> elements = path.elements();
-		for (int i = 0, count = elements.size(); i < count && node.children != null; i++) {
-			if (elements.get(i) instanceof PathSegment segment) {
-				node = node.children.get(segment.valueToMatch());
-				if (node == null) {
-					break;
-				}
-				best = bestAt(node, path, filter, argument, best);
-			}
-		}
+		Entry<T> best = search(this.root, 0, path, elements, isRegular(elements), filter, argument, null);
 		return (best != null) ? best.value : null;
 	}
 
-	private static <T, A> @Nullable Entry<T> bestAt(Node<T> node, PathContainer path, BiPredicate<? super T, A> filter,
-			A argument, @Nullable Entry<T> best) {
-		for (Entry<T> entry : node.entries) {
+	/**
+	 * Whether the path is '/' + segment pairs with non-empty segments and at most one
+	 * trailing separator: the only shape the segment tree decides alone. Anything else
+	 * (such as "//") is confirmed pattern by pattern.
+	 */
+	private static boolean isRegular(List<Element> elements) {
+		int count = elements.size();
+		for (int i = 0; i < count; i++) {
+			Element element = elements.get(i);
+			boolean separatorExpected = (i % 2 == 0);
+			if (separatorExpected == (element instanceof PathSegment)) {
+				return false;
+			}
+			if (element instanceof PathSegment segment && segment.valueToMatch().isEmpty()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// Plain parameters rather than a lookup object: the request path allocates nothing
+	// here.
+	private static <T, A> @Nullable Entry<T> search(Node<T> node, int index, PathContainer path, List<Element> elements,
+			boolean regular, BiPredicate<? super T, A> filter, A argument, @Nullable Entry<T> best) {
+		best = consider(node.prefixEntries, !regular, path, filter, argument, best);
+		best = consider(node.confirmedEntries, true, path, filter, argument, best);
+		int count = elements.size();
+		if (index == count) {
+			best = consider(node.exactEntries, !regular, path, filter, argument, best);
+		}
+		if (index + 1 < count && elements.get(index + 1) instanceof PathSegment segment) {
+			String value = segment.valueToMatch();
+			if (node.literalChildren != null) {
+				Node<T> child = node.literalChildren.get(value);
+				if (child != null) {
+					best = search(child, index + 2, path, elements, regular, filter, argument, best);
+				}
+			}
+			if (node.variableChild != null && !value.isEmpty()) {
+				best = search(node.variableChild, index + 2, path, elements, regular, filter, argument, best);
+			}
+		}
+		return best;
+	}
+
+	// Entries are sorted by rank, so the first acceptable one is the best of its array.
+	private static <T, A> @Nullable Entry<T> consider(Entry<T>[] entries, boolean confirm, PathContainer path,
+			BiPredicate<? super T, A> filter, A argument, @Nullable Entry<T> best) {
+		for (Entry<T> entry : entries) {
 			if (best != null && entry.rank > best.rank) {
 				return best;
 			}
-			if (filter.test(entry.value, argument) && entry.pattern.matches(path)) {
+			if (filter.test(entry.value, argument) && (!confirm || entry.pattern.matches(path))) {
 				return entry;
 			}
 		}
 		return best;
 	}
 
-	// Before build() the rank holds the caller's priority; afterwards the overall
-	// position.
 	private record Entry<T>(PathPattern pattern, T value, int rank) {
 
 	}
 
+	@SuppressWarnings("unchecked")
 	private static final class Node<T> {
 
-		@SuppressWarnings("unchecked")
-		private Entry<T>[] entries = new Entry[0];
+		private Entry<T>[] exactEntries = new Entry[0];
 
-		private @Nullable Map<String, Node<T>> children;
+		private Entry<T>[] prefixEntries = new Entry[0];
+
+		private Entry<T>[] confirmedEntries = new Entry[0];
+
+		private @Nullable Map<String, Node<T>> literalChildren;
+
+		private @Nullable Node<T> variableChild;
+
+		private Node<T> literalChild(String literal) {
+			if (this.literalChildren == null) {
+				this.literalChildren = new HashMap<>();
+			}
+			return this.literalChildren.computeIfAbsent(literal, (key) -> new Node<>());
+		}
+
+		private Node<T> variableChild() {
+			if (this.variableChild == null) {
+				this.variableChild = new Node<>();
+			}
+			return this.variableChild;
+		}
 
 	}
 
@@ -129,9 +199,16 @@ public final class PathPatternIndex<T> {
 	 */
 	public static final class Builder<T> {
 
-		private final List<Entry<T>> entries = new ArrayList<>();
+		private static final Pattern LITERAL_SEGMENT = Pattern.compile("[A-Za-z0-9._~!$&'()+,=@:-]+");
 
-		private Builder() {
+		private static final Pattern VARIABLE_SEGMENT = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*}");
+
+		private final boolean segmentMatching;
+
+		private final List<Pending<T>> pending = new ArrayList<>();
+
+		private Builder(boolean segmentMatching) {
+			this.segmentMatching = segmentMatching;
 		}
 
 		/**
@@ -153,7 +230,7 @@ public final class PathPatternIndex<T> {
 		 * @return this builder
 		 */
 		public Builder<T> add(PathPattern pattern, T value, int priority) {
-			this.entries.add(new Entry<>(pattern, value, priority));
+			this.pending.add(new Pending<>(pattern, value, priority, this.pending.size()));
 			return this;
 		}
 
@@ -163,42 +240,62 @@ public final class PathPatternIndex<T> {
 		 */
 		@SuppressWarnings("unchecked")
 		public PathPatternIndex<T> build() {
-			List<Entry<T>> ranked = new ArrayList<>(this.entries);
-			// List.sort is stable: equally specific patterns keep their declaration
-			// order.
-			ranked.sort(Comparator.comparing(Entry<T>::pattern, PathPattern.SPECIFICITY_COMPARATOR)
-				.thenComparingInt(Entry::rank));
-			Map<Node<T>, List<Entry<T>>> entriesByNode = new HashMap<>();
+			List<Pending<T>> ranked = new ArrayList<>(this.pending);
+			ranked.sort(Comparator.comparing(Pending<T>::pattern, PathPattern.SPECIFICITY_COMPARATOR)
+				.thenComparingInt(Pending::priority)
+				.thenComparingInt(Pending::order));
+			Map<Node<T>, List<List<Entry<T>>>> entriesByNode = new HashMap<>();
 			Node<T> root = new Node<>();
 			for (int rank = 0; rank < ranked.size(); rank++) {
-				Entry<T> entry = ranked.get(rank);
-				Node<T> node = root;
-				for (String literal : leadingLiterals(entry.pattern.getPatternString())) {
-					if (node.children == null) {
-						node.children = new HashMap<>();
-					}
-					node = node.children.computeIfAbsent(literal, (key) -> new Node<>());
-				}
-				entriesByNode.computeIfAbsent(node, (key) -> new ArrayList<>())
-					.add(new Entry<>(entry.pattern, entry.value, rank));
+				Pending<T> pending = ranked.get(rank);
+				Entry<T> entry = new Entry<>(pending.pattern, pending.value, rank);
+				place(root, entry, entriesByNode);
 			}
-			entriesByNode.forEach((node, nodeEntries) -> node.entries = nodeEntries.toArray(new Entry[0]));
+			entriesByNode.forEach((node, lists) -> {
+				node.exactEntries = lists.get(0).toArray(new Entry[0]);
+				node.prefixEntries = lists.get(1).toArray(new Entry[0]);
+				node.confirmedEntries = lists.get(2).toArray(new Entry[0]);
+			});
 			return new PathPatternIndex<>(root, ranked.size());
 		}
 
-		private static List<String> leadingLiterals(String pattern) {
-			List<String> literals = new ArrayList<>();
-			for (String segment : pattern.split("/")) {
-				if (segment.isEmpty()) {
-					continue;
-				}
-				if (segment.indexOf('{') >= 0 || segment.indexOf('*') >= 0 || segment.indexOf('?') >= 0
-						|| segment.indexOf('}') >= 0 || segment.indexOf(';') >= 0) {
+		private void place(Node<T> root, Entry<T> entry, Map<Node<T>, List<List<Entry<T>>>> entriesByNode) {
+			String text = entry.pattern.getPatternString();
+			String[] segments = text.startsWith("/") ? text.substring(1).split("/", -1) : new String[] { "" };
+			Node<T> node = root;
+			int kind = 0;
+			for (int i = 0; i < segments.length; i++) {
+				String segment = segments[i];
+				boolean last = i == segments.length - 1;
+				if (!this.segmentMatching) {
+					// Another parser may match literals differently: every pattern is
+					// confirmed.
+					kind = 2;
 					break;
 				}
-				literals.add(segment);
+				if (last && segment.equals("**")) {
+					kind = 1;
+					break;
+				}
+				if (LITERAL_SEGMENT.matcher(segment).matches()) {
+					node = node.literalChild(segment);
+				}
+				else if (VARIABLE_SEGMENT.matcher(segment).matches()) {
+					node = node.variableChild();
+				}
+				else {
+					kind = 2;
+					break;
+				}
 			}
-			return literals;
+			entriesByNode
+				.computeIfAbsent(node, (key) -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()))
+				.get(kind)
+				.add(entry);
+		}
+
+		private record Pending<T>(PathPattern pattern, T value, int priority, int order) {
+
 		}
 
 	}
