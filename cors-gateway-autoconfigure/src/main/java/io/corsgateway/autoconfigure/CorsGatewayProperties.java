@@ -160,9 +160,9 @@ public class CorsGatewayProperties {
 		private @Nullable Integer preflightStatus;
 
 		/**
-		 * Whether an actual request from a disallowed origin is answered with 403 and
-		 * never reaches the handler. When false it goes through without CORS headers.
-		 * Built-in default: true.
+		 * Whether an actual request from a disallowed origin, or with a method outside
+		 * allowed-methods, is answered with 403 and never reaches the handler. When false
+		 * it goes through without CORS headers. Built-in default: true.
 		 */
 		private @Nullable Boolean rejectDisallowedOrigins;
 

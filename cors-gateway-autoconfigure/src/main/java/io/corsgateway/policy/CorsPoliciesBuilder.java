@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -170,7 +171,8 @@ public final class CorsPoliciesBuilder {
 			CorsPolicies.Service compiled = new CorsPolicies.Service(service.getId(),
 					HostMatcher.of(validHosts(service.getHosts())), servicePolicy, routeIndex.build());
 			for (PathPattern pattern : parsePaths(compiler, prefix + ".paths", service.getPaths())) {
-				if (!servicePatterns.add(pattern.getPatternString() + " " + service.getHosts())) {
+				if (!servicePatterns
+					.add(pattern.getPatternString() + " " + new TreeSet<>(validHosts(service.getHosts())))) {
 					compiler.error(prefix + ".paths", pattern.getPatternString(), "Another service already has this "
 							+ "path pattern for the same hosts, so this service could never be chosen. Merge the "
 							+ "services, or tell them apart with hosts.");
@@ -222,7 +224,7 @@ public final class CorsPoliciesBuilder {
 			}
 			catch (PatternParseException ex) {
 				compiler.error(property + "[" + i + "]", path, "The path pattern does not parse: " + ex.getMessage()
-						+ ". Use Spring PathPattern syntax: '*', '**' only at the end, '{name}' and '{*name}'.");
+						+ ". Use Spring PathPattern syntax, such as /orders/**, /orders/{id} or /files/{*path}.");
 			}
 		}
 		return parsed;

@@ -67,9 +67,11 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 		return "http".equals(this.scheme) && this.host != null && !isLoopback(this.host);
 	}
 
+	// Only an IPv4 literal starting with 127 is loopback: 127.attacker.example is a
+	// domain name like any other.
 	private static boolean isLoopback(String host) {
-		return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
-				|| host.endsWith(".localhost");
+		return host.equals("localhost") || host.equals("[::1]") || host.endsWith(".localhost")
+				|| (host.startsWith("127.") && host.chars().allMatch((c) -> c == '.' || (c >= '0' && c <= '9')));
 	}
 
 	/**

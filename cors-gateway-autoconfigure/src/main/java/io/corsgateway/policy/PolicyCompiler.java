@@ -48,7 +48,12 @@ final class PolicyCompiler {
 
 	private static final long BROWSER_MAX_AGE_CAP_SECONDS = 86400;
 
+	private static final List<String> INSECURE_PATTERN_STARTS = List.of("http://", "http:\\/\\/", "https?", "http(s)?",
+			"http(s?)", "http[s]?", "https{0,1}", "(http|https)", "(https|http)", "(https?)", "http:");
+
 	private static final Set<String> FORBIDDEN_METHODS = Set.of("CONNECT", "TRACE", "TRACK");
+
+	private static final List<String> FOREIGN_ORIGINS = List.of("https://attacker.invalid", "http://attacker.invalid");
 
 	private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
 			"PATCH");
@@ -114,8 +119,11 @@ final class PolicyCompiler {
 			checkNoWildcard(methods, credentials);
 			checkNoWildcard(headers, credentials);
 			checkNoWildcard(exposed, credentials);
+			checkNoUniversalPattern(originPatterns, credentials);
+			checkNoNullOrigin(origins, credentials);
 			if (!Boolean.TRUE.equals(insecure.value())) {
 				checkSecureOrigins(origins, credentials);
+				checkSecurePatterns(originPatterns, credentials);
 			}
 		}
 		List<OriginRule> rules = originRules(origins.value());
@@ -145,6 +153,27 @@ final class PolicyCompiler {
 		}
 	}
 
+	// A pattern that matches an origin under the reserved .invalid domain (RFC 2606)
+	// matches sites nobody vetted: with credentials it is the reflected-origin hole
+	// that '*' is refused for.
+	private void checkNoUniversalPattern(Resolved<List<String>> patterns, Resolved<Boolean> credentials) {
+		for (int i = 0; i < patterns.value().size(); i++) {
+			String regex = patterns.value().get(i);
+			if (regex != null && matchesAnySite(regex)) {
+				error(patterns.property() + "[" + i + "]", regex,
+						"The pattern matches origins of any site, such as '" + FOREIGN_ORIGINS.get(0)
+								+ "', so it cannot be combined with allow-credentials: true (set by "
+								+ credentials.property()
+								+ "). Name your own domains, such as https://[a-z0-9-]+\\.example\\.com.");
+			}
+		}
+	}
+
+	private boolean matchesAnySite(String regex) {
+		Pattern pattern = compilePattern(regex);
+		return pattern != null && FOREIGN_ORIGINS.stream().anyMatch(pattern::matches);
+	}
+
 	private void checkSecureOrigins(Resolved<List<String>> origins, Resolved<Boolean> credentials) {
 		for (int i = 0; i < origins.value().size(); i++) {
 			String value = origins.value().get(i);
@@ -155,6 +184,35 @@ final class PolicyCompiler {
 								+ credentials.property() + "): anyone on the network path "
 								+ "can read and alter the page that sends credentialed requests. Use https://, or set "
 								+ "allow-insecure-origins: true on this scope if you accept that risk.");
+			}
+		}
+	}
+
+	private void checkNoNullOrigin(Resolved<List<String>> origins, Resolved<Boolean> credentials) {
+		int index = origins.value().indexOf("null");
+		if (index >= 0) {
+			error(origins.property() + "[" + index + "]", "null", "The 'null' origin cannot be combined with "
+					+ "allow-credentials: true (set by " + credentials.property() + "): sandboxed iframes, data: "
+					+ "URLs and redirects of any site send 'null', so every site could read credentialed responses. "
+					+ "Serve the page from an origin of its own and list that origin.");
+		}
+	}
+
+	// A textual check: a pattern written to accept plain http:// (alone or as 'https?')
+	// carries credentials over the network in clear for the origins it names.
+	private void checkSecurePatterns(Resolved<List<String>> patterns, Resolved<Boolean> credentials) {
+		for (int i = 0; i < patterns.value().size(); i++) {
+			String regex = patterns.value().get(i);
+			if (regex == null) {
+				continue;
+			}
+			String start = regex.startsWith("^") ? regex.substring(1) : regex;
+			if (INSECURE_PATTERN_STARTS.stream().anyMatch(start::startsWith) && !matchesAnySite(regex)) {
+				error(patterns.property() + "[" + i + "]", regex, "The pattern accepts plain http:// origins, which "
+						+ "cannot be combined with allow-credentials: true (set by " + credentials.property() + "): "
+						+ "anyone on the network path can read and alter the page that sends credentialed requests. "
+						+ "Match https:// only, or set allow-insecure-origins: true on this scope if you accept "
+						+ "that risk.");
 			}
 		}
 	}
@@ -227,12 +285,14 @@ final class PolicyCompiler {
 		Duration maxAge = level.getMaxAge();
 		if (maxAge != null) {
 			if (maxAge.getSeconds() < -1) {
-				error(prefix + ".max-age", maxAge, "max-age cannot be below -1 seconds. Use -1 to disable preflight "
-						+ "caching, or a positive duration such as 30m.");
+				error(prefix + ".max-age", maxAge.getSeconds() + "s",
+						"max-age cannot be below -1 seconds. Use -1 to disable preflight "
+								+ "caching, or a positive duration such as 30m.");
 			}
 			else if (maxAge.getSeconds() > BROWSER_MAX_AGE_CAP_SECONDS) {
-				warning(prefix + ".max-age", maxAge, "Browsers cap max-age (Chromium at 7200 s, Firefox at 86400 s), "
-						+ "so values above 86400 s have no further effect.");
+				warning(prefix + ".max-age", maxAge.getSeconds() + "s",
+						"Browsers cap max-age (Chromium at 7200 s, Firefox at 86400 s), "
+								+ "so values above 86400 s have no further effect.");
 			}
 		}
 		Integer status = level.getPreflightStatus();
@@ -293,16 +353,23 @@ final class PolicyCompiler {
 	}
 
 	/**
-	 * Find an unescaped {@code .} outside a character class that is followed by a letter
-	 * or digit: such a dot almost always separates domain labels, where a literal dot was
-	 * meant.
+	 * Find an unescaped {@code .} outside a character class and outside {@code \Q...\E}
+	 * that no quantifier follows: a lone dot in an origin almost always separates domain
+	 * labels ({@code app.(eu|us)}, {@code [a-z]+.example}), where a literal dot was
+	 * meant, whereas {@code .*}, {@code .+} and {@code .{2,}} mean "any".
 	 */
 	static int unescapedLiteralDot(String regex) {
 		boolean inClass = false;
 		for (int i = 0; i < regex.length(); i++) {
 			char c = regex.charAt(i);
 			if (c == '\\') {
-				i++;
+				if (regex.startsWith("Q", i + 1)) {
+					int quoteEnd = regex.indexOf("\\E", i + 2);
+					i = (quoteEnd < 0) ? regex.length() : quoteEnd + 1;
+				}
+				else {
+					i++;
+				}
 			}
 			else if (c == '[') {
 				inClass = true;
@@ -310,7 +377,7 @@ final class PolicyCompiler {
 			else if (c == ']') {
 				inClass = false;
 			}
-			else if (c == '.' && !inClass && i + 1 < regex.length() && Character.isLetterOrDigit(regex.charAt(i + 1))) {
+			else if (c == '.' && !inClass && (i + 1 == regex.length() || "*+?{".indexOf(regex.charAt(i + 1)) < 0)) {
 				return i;
 			}
 		}
@@ -324,7 +391,11 @@ final class PolicyCompiler {
 		for (int i = 0; i < methods.size(); i++) {
 			String method = methods.get(i);
 			String name = property + "[" + i + "]";
-			if (wildcardAllowed && "*".equals(method)) {
+			if ("*".equals(method)) {
+				if (!wildcardAllowed) {
+					error(name, method, "A route's methods are compared literally with the request method, so '*' "
+							+ "would match nothing. Remove the methods property to match every method.");
+				}
 				continue;
 			}
 			if (method == null || !HttpSyntax.isToken(method)) {

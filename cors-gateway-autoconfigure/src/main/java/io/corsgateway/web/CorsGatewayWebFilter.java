@@ -284,9 +284,8 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		int schemeLength = scheme.length();
 		int hostStart = schemeLength + 3;
 		int hostEnd = hostStart + host.length();
-		if (origin.length() < hostEnd || !origin.regionMatches(true, 0, scheme, 0, schemeLength)
-				|| !origin.startsWith("://", schemeLength)
-				|| !origin.regionMatches(true, hostStart, host, 0, host.length())) {
+		if (origin.length() < hostEnd || !matchesLowerCase(origin, 0, scheme) || !origin.startsWith("://", schemeLength)
+				|| !matchesLowerCase(origin, hostStart, host)) {
 			return false;
 		}
 		int port = uri.getPort();
@@ -308,6 +307,18 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			parsed = parsed * 10 + (c - '0');
 		}
 		return origin.length() > hostEnd + 1 && parsed == port;
+	}
+
+	// Browsers send origins in lower case, so an upper-case Origin is malformed and never
+	// the request's own origin: only the URI side is folded, and only ASCII letters.
+	private static boolean matchesLowerCase(String origin, int from, String uriPart) {
+		for (int i = 0; i < uriPart.length(); i++) {
+			char c = uriPart.charAt(i);
+			if (origin.charAt(from + i) != ((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static int defaultPort(String scheme) {

@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.autoconfigure;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.corsgateway.policy.PolicyError;
+
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UnknownCorsProperties}: a misspelt {@code cors.*} key is reported
+ * instead of being silently ignored (gh-3).
+ *
+ * @author cors-gateway authors
+ */
+class UnknownCorsPropertiesTests {
+
+	@Test
+	void misspeltServiceKeyIsReportedWithASuggestion() {
+		MockEnvironment environment = new MockEnvironment().withProperty("cors.services.orders.paths", "/orders/**")
+			.withProperty("cors.services.orders.allowed-orgins", "https://shop.example.com");
+		assertThat(UnknownCorsProperties.find(environment)).singleElement().satisfies((error) -> {
+			assertThat(error.property()).isEqualTo("cors.services.orders.allowed-orgins");
+			assertThat(error.reason()).contains("is not a cors-gateway property")
+				.endsWith("Did you mean 'allowed-origins'?");
+		});
+	}
+
+	@Test
+	void misspeltIndexedRouteKeyIsReportedWithASuggestion() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("cors.services.orders.routes.r.paths[0]", "/orders/*/refunds")
+			.withProperty("cors.services.orders.routes.r.metods[0]", "POST");
+		assertThat(UnknownCorsProperties.find(environment)).singleElement().satisfies((error) -> {
+			assertThat(error.property()).isEqualTo("cors.services.orders.routes.r.metods[0]");
+			assertThat(error.reason()).endsWith("Did you mean 'methods'?");
+		});
+	}
+
+	@Test
+	void validKeysIncludingListIndexesAreNotReported() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("application.yml",
+					Map.ofEntries(Map.entry("cors.enabled", "true"), Map.entry("cors.filter-order", "-101"),
+							Map.entry("cors.defaults.max-age", "30m"),
+							Map.entry("cors.defaults.allowed-methods[0]", "GET"),
+							Map.entry("cors.services.orders.paths[0]", "/orders/**"),
+							Map.entry("cors.services.orders.hosts[0]", "api.example.com"),
+							Map.entry("cors.services.orders.allowedOrigins[0]", "https://shop.example.com"),
+							Map.entry("cors.services.orders.allow-credentials", "true"),
+							Map.entry("cors.services.orders.routes.r.paths[0]", "/orders/*/refunds"),
+							Map.entry("cors.services.orders.routes.r.methods[0]", "POST"),
+							Map.entry("cors.services.orders.routes.r.allowed-origin-patterns[0]",
+									"https://[a-z]+\\.example\\.com"),
+							Map.entry("cors.services.orders.routes.r.preflight-status", "200"),
+							Map.entry("cors.services.orders.routes.r.method", "POST"))));
+		assertThat(UnknownCorsProperties.find(environment)).extracting(PolicyError::property)
+			.containsExactly("cors.services.orders.routes.r.method");
+	}
+
+	@Test
+	void nestedKeyBelowAListFieldIsReported() {
+		MockEnvironment environment = new MockEnvironment().withProperty("cors.defaults.allowed-origins.primary",
+				"https://shop.example.com");
+		assertThat(UnknownCorsProperties.find(environment)).extracting(PolicyError::property)
+			.containsExactly("cors.defaults.allowed-origins.primary");
+	}
+
+	@Test
+	void policyFieldIsNotAcceptedWhereOnlyServicesHaveIt() {
+		MockEnvironment environment = new MockEnvironment().withProperty("cors.defaults.paths[0]", "/**");
+		assertThat(UnknownCorsProperties.find(environment)).extracting(PolicyError::property)
+			.containsExactly("cors.defaults.paths[0]");
+	}
+
+	@Test
+	void operatingSystemEnvironmentVariablesAreNotChecked() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("CORS_PROXY_URL", "http://proxy.internal")));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("application.yml", Map.of("cors.services.orders.alowed-origins", "x")));
+		assertThat(UnknownCorsProperties.find(environment)).extracting(PolicyError::property)
+			.containsExactly("cors.services.orders.alowed-origins");
+	}
+
+}
