@@ -82,12 +82,12 @@ final class OriginMatcher {
 			}
 		}
 		this.anyOrigin = any;
-		this.exact = new RegionSet(exact, false);
-		this.httpsSubdomainTails = new RegionSet(httpsTails, false);
-		this.httpSubdomainTails = new RegionSet(httpTails, false);
-		this.httpsAnyPortSubdomainTails = new RegionSet(httpsAnyPortTails, false);
-		this.httpAnyPortSubdomainTails = new RegionSet(httpAnyPortTails, false);
-		this.anyPortOrigins = new RegionSet(anyPort, false);
+		this.exact = RegionSet.of(exact, false);
+		this.httpsSubdomainTails = RegionSet.of(httpsTails, false);
+		this.httpSubdomainTails = RegionSet.of(httpTails, false);
+		this.httpsAnyPortSubdomainTails = RegionSet.of(httpsAnyPortTails, false);
+		this.httpAnyPortSubdomainTails = RegionSet.of(httpAnyPortTails, false);
+		this.anyPortOrigins = RegionSet.of(anyPort, false);
 		this.patterns = patterns.toArray(new Pattern[0]);
 		this.needsParsing = any || !httpsTails.isEmpty() || !httpTails.isEmpty() || !httpsAnyPortTails.isEmpty()
 				|| !httpAnyPortTails.isEmpty() || !anyPort.isEmpty() || this.patterns.length > 0;

@@ -133,7 +133,7 @@ final class PolicyCompiler {
 		boolean anyMethod = !allowCredentials && methods.value().contains("*");
 		boolean anyHeader = !allowCredentials && headers.value().contains("*");
 		Set<String> methodSet = this.methodSets.computeIfAbsent(methods.value(), Set::copyOf);
-		RegionSet headerSet = this.headerSets.computeIfAbsent(headers.value(), (names) -> new RegionSet(names, true));
+		RegionSet headerSet = this.headerSets.computeIfAbsent(headers.value(), (names) -> RegionSet.of(names, true));
 		return new CorsPolicy(id, resolve(levels, PolicySpec::getEnabled, "enabled", true).value(), originMatcher,
 				methodSet, anyMethod, headerSet, anyHeader, allowCredentials, joined(exposed.value()),
 				maxAgeValue(maxAge.value()),

@@ -37,9 +37,22 @@ final class RegionSet {
 
 	private final int size;
 
-	RegionSet(Collection<String> members, boolean ignoreCase) {
+	/**
+	 * The set of the given members, sharing one instance for every empty set.
+	 * @param members the members
+	 * @param ignoreCase whether ASCII letters compare case-insensitively
+	 * @return the set
+	 */
+	static RegionSet of(Collection<String> members, boolean ignoreCase) {
+		return members.isEmpty() ? EMPTY_CASE_SENSITIVE : new RegionSet(members, ignoreCase);
+	}
+
+	private RegionSet(Collection<String> members, boolean ignoreCase) {
 		this.ignoreCase = ignoreCase;
-		int capacity = Integer.highestOneBit(Math.max(4, members.size() * 2 + 1)) << 1;
+		// The smallest power of two above 1.5 times the size: at least one slot stays
+		// empty,
+		// which ends every probe.
+		int capacity = Integer.highestOneBit(Math.max(2, members.size() + members.size() / 2 + 1) - 1) << 1;
 		this.slots = new String[capacity];
 		this.mask = capacity - 1;
 		int count = 0;

@@ -96,50 +96,34 @@ public final class PathPatternIndex<T> {
 	 */
 	public <A> @Nullable T find(PathContainer path, BiPredicate<? super T, A> filter, A argument) {
 		List<Element> elements = path.elements();
-		Entry<T> best = search(this.root, 0, path, elements, isRegular(elements), filter, argument, null);
+		// The tree only descends through separator + segment pairs, so it matches exactly
+		// what the patterns would, except for a prefix at the root of a path that does
+		// not
+		// start with a separator: that case is left to the pattern.
+		boolean unrooted = !elements.isEmpty() && elements.get(0) instanceof PathSegment;
+		Entry<T> best = search(this.root, 0, path, elements, unrooted, filter, argument, null);
 		return (best != null) ? best.value : null;
-	}
-
-	/**
-	 * Whether the path is '/' + segment pairs with non-empty segments and at most one
-	 * trailing separator: the only shape the segment tree decides alone. Anything else
-	 * (such as "//") is confirmed pattern by pattern.
-	 */
-	private static boolean isRegular(List<Element> elements) {
-		int count = elements.size();
-		for (int i = 0; i < count; i++) {
-			Element element = elements.get(i);
-			boolean separatorExpected = (i % 2 == 0);
-			if (separatorExpected == (element instanceof PathSegment)) {
-				return false;
-			}
-			if (element instanceof PathSegment segment && segment.valueToMatch().isEmpty()) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	// Plain parameters rather than a lookup object: the request path allocates nothing
 	// here.
 	private static <T, A> @Nullable Entry<T> search(Node<T> node, int index, PathContainer path, List<Element> elements,
-			boolean regular, BiPredicate<? super T, A> filter, A argument, @Nullable Entry<T> best) {
-		best = consider(node.prefixEntries, !regular, path, filter, argument, best);
+			boolean unrooted, BiPredicate<? super T, A> filter, A argument, @Nullable Entry<T> best) {
+		best = consider(node.prefixEntries, unrooted && index == 0, path, filter, argument, best);
 		best = consider(node.confirmedEntries, true, path, filter, argument, best);
 		int count = elements.size();
 		if (index == count) {
-			best = consider(node.exactEntries, !regular, path, filter, argument, best);
+			best = consider(node.exactEntries, false, path, filter, argument, best);
 		}
-		if (index + 1 < count && elements.get(index + 1) instanceof PathSegment segment) {
+		if (index + 1 < count && elements.get(index) instanceof PathContainer.Separator
+				&& elements.get(index + 1) instanceof PathSegment segment) {
 			String value = segment.valueToMatch();
-			if (node.literalChildren != null) {
-				Node<T> child = node.literalChildren.get(value);
-				if (child != null) {
-					best = search(child, index + 2, path, elements, regular, filter, argument, best);
-				}
+			Node<T> child = node.literalChild(value);
+			if (child != null) {
+				best = search(child, index + 2, path, elements, unrooted, filter, argument, best);
 			}
 			if (node.variableChild != null && !value.isEmpty()) {
-				best = search(node.variableChild, index + 2, path, elements, regular, filter, argument, best);
+				best = search(node.variableChild, index + 2, path, elements, unrooted, filter, argument, best);
 			}
 		}
 		return best;
@@ -152,42 +136,78 @@ public final class PathPatternIndex<T> {
 			if (best != null && entry.rank > best.rank) {
 				return best;
 			}
-			if (filter.test(entry.value, argument) && (!confirm || entry.pattern.matches(path))) {
+			PathPattern pattern = entry.pattern;
+			if (filter.test(entry.value, argument) && (!confirm || pattern == null || pattern.matches(path))) {
 				return entry;
 			}
 		}
 		return best;
 	}
 
-	private record Entry<T>(PathPattern pattern, T value, int rank) {
+	// The pattern is kept only where a lookup may need it to confirm a match.
+	private record Entry<T>(@Nullable PathPattern pattern, T value, int rank) {
 
 	}
 
 	@SuppressWarnings("unchecked")
 	private static final class Node<T> {
 
-		private Entry<T>[] exactEntries = new Entry[0];
+		@SuppressWarnings("rawtypes")
+		private static final Entry[] NO_ENTRIES = new Entry[0];
 
-		private Entry<T>[] prefixEntries = new Entry[0];
+		private Entry<T>[] exactEntries = NO_ENTRIES;
 
-		private Entry<T>[] confirmedEntries = new Entry[0];
+		private Entry<T>[] prefixEntries = NO_ENTRIES;
+
+		private Entry<T>[] confirmedEntries = NO_ENTRIES;
+
+		// Most nodes have a single literal child (a service's own prefix), which needs no
+		// map.
+		private @Nullable String onlyLiteral;
+
+		private @Nullable Node<T> onlyLiteralChild;
 
 		private @Nullable Map<String, Node<T>> literalChildren;
 
 		private @Nullable Node<T> variableChild;
 
-		private Node<T> literalChild(String literal) {
+		private @Nullable Node<T> literalChild(String literal) {
+			if (this.onlyLiteral != null) {
+				return this.onlyLiteral.equals(literal) ? this.onlyLiteralChild : null;
+			}
+			return (this.literalChildren != null) ? this.literalChildren.get(literal) : null;
+		}
+
+		private Node<T> addLiteralChild(String literal) {
 			if (this.literalChildren == null) {
 				this.literalChildren = new HashMap<>();
 			}
 			return this.literalChildren.computeIfAbsent(literal, (key) -> new Node<>());
 		}
 
-		private Node<T> variableChild() {
+		private Node<T> addVariableChild() {
 			if (this.variableChild == null) {
 				this.variableChild = new Node<>();
 			}
 			return this.variableChild;
+		}
+
+		private void compact() {
+			if (this.literalChildren != null) {
+				this.literalChildren.values().forEach(Node::compact);
+				if (this.literalChildren.size() == 1) {
+					Map.Entry<String, Node<T>> only = this.literalChildren.entrySet().iterator().next();
+					this.onlyLiteral = only.getKey();
+					this.onlyLiteralChild = only.getValue();
+					this.literalChildren = null;
+				}
+				else {
+					this.literalChildren = Map.copyOf(this.literalChildren);
+				}
+			}
+			if (this.variableChild != null) {
+				this.variableChild.compact();
+			}
 		}
 
 	}
@@ -252,11 +272,17 @@ public final class PathPatternIndex<T> {
 				place(root, entry, entriesByNode);
 			}
 			entriesByNode.forEach((node, lists) -> {
-				node.exactEntries = lists.get(0).toArray(new Entry[0]);
-				node.prefixEntries = lists.get(1).toArray(new Entry[0]);
-				node.confirmedEntries = lists.get(2).toArray(new Entry[0]);
+				node.exactEntries = toArray(lists.get(0));
+				node.prefixEntries = toArray(lists.get(1));
+				node.confirmedEntries = toArray(lists.get(2));
 			});
+			root.compact();
 			return new PathPatternIndex<>(root, ranked.size());
+		}
+
+		@SuppressWarnings("unchecked")
+		private static <T> Entry<T>[] toArray(List<Entry<T>> entries) {
+			return entries.isEmpty() ? Node.NO_ENTRIES : entries.toArray(new Entry[0]);
 		}
 
 		private void place(Node<T> root, Entry<T> entry, Map<Node<T>, List<List<Entry<T>>>> entriesByNode) {
@@ -278,20 +304,21 @@ public final class PathPatternIndex<T> {
 					break;
 				}
 				if (LITERAL_SEGMENT.matcher(segment).matches()) {
-					node = node.literalChild(segment);
+					node = node.addLiteralChild(segment);
 				}
 				else if (VARIABLE_SEGMENT.matcher(segment).matches()) {
-					node = node.variableChild();
+					node = node.addVariableChild();
 				}
 				else {
 					kind = 2;
 					break;
 				}
 			}
+			boolean confirmable = kind == 2 || (kind == 1 && node == root);
 			entriesByNode
 				.computeIfAbsent(node, (key) -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()))
 				.get(kind)
-				.add(entry);
+				.add(confirmable ? entry : new Entry<>(null, entry.value, entry.rank));
 		}
 
 		private record Pending<T>(PathPattern pattern, T value, int priority, int order) {
