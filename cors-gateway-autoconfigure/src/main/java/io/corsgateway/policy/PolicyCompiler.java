@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -68,7 +67,7 @@ final class PolicyCompiler {
 
 	private final Map<String, Pattern> patterns = new HashMap<>();
 
-	private final Map<String, Optional<OriginRule>> originRules = new HashMap<>();
+	private final Map<String, ParsedOrigin> parsedOrigins = new HashMap<>();
 
 	private final Map<List<String>, RegionSet> headerSets = new HashMap<>();
 
@@ -229,13 +228,21 @@ final class PolicyCompiler {
 	}
 
 	private @Nullable OriginRule originRule(@Nullable String origin) {
-		if (origin == null) {
-			return null;
-		}
-		return this.originRules
-			.computeIfAbsent(origin,
-					(value) -> Optional.ofNullable(OriginRule.parse(value, new ArrayList<>(), new ArrayList<>())))
-			.orElse(null);
+		return parse((origin != null) ? origin : "").rule();
+	}
+
+	// Each distinct origin string is parsed once, for validation and compilation alike.
+	private ParsedOrigin parse(String origin) {
+		return this.parsedOrigins.computeIfAbsent(origin, (value) -> {
+			List<String> problems = new ArrayList<>(1);
+			List<String> notes = new ArrayList<>(1);
+			OriginRule rule = OriginRule.parse(value, problems, notes);
+			return new ParsedOrigin(rule, problems, notes);
+		});
+	}
+
+	private record ParsedOrigin(@Nullable OriginRule rule, List<String> problems, List<String> notes) {
+
 	}
 
 	private List<Pattern> compiledPatterns(List<String> regexes) {
@@ -308,14 +315,13 @@ final class PolicyCompiler {
 		}
 		for (int i = 0; i < origins.size(); i++) {
 			String origin = origins.get(i);
-			List<String> problems = new ArrayList<>();
-			List<String> notes = new ArrayList<>();
-			OriginRule rule = OriginRule.parse((origin != null) ? origin : "", problems, notes);
-			for (String problem : problems) {
+			ParsedOrigin parsed = parse((origin != null) ? origin : "");
+			for (String problem : parsed.problems()) {
 				error(property + "[" + i + "]", origin, problem);
 			}
+			OriginRule rule = parsed.rule();
 			if (rule != null) {
-				for (String note : notes) {
+				for (String note : parsed.notes()) {
 					warning(property + "[" + i + "]", origin, note + " Write '" + rule.normalized() + "' instead.");
 				}
 			}
