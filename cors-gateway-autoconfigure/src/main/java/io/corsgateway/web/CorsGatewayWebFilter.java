@@ -70,8 +70,6 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 
 	private static final String REQUEST_HEADERS = "access-control-request-headers";
 
-	private static final Mono<Void> NO_COMMIT_WORK = Mono.empty();
-
 	private volatile CorsPolicies policies;
 
 	private int order = DEFAULT_ORDER;
@@ -123,10 +121,12 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		String origin = requestHeaders.getFirst(ORIGIN);
 		CorsPolicies policies = this.policies;
 		if (origin == null) {
-			if (policies.isAnyOriginDependent()) {
-				varyIfOriginDependent(exchange, policies, request.getMethod().name());
+			if (!policies.isAnyOriginDependent()) {
+				return chain.filter(exchange);
 			}
-			return chain.filter(exchange);
+			CorsPolicy policy = policies.find(host(request), request.getPath().pathWithinApplication(),
+					request.getMethod().name());
+			return notCors(exchange, chain, policy);
 		}
 		String requestedMethod = (request.getMethod() == HttpMethod.OPTIONS) ? requestHeaders.getFirst(REQUEST_METHOD)
 				: null;
@@ -137,16 +137,20 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		if (isSameOrigin(origin, request.getURI())) {
-			if (policy.isOriginDependent()) {
-				exchange.getResponse().beforeCommit(() -> answerAsNotCors(exchange.getResponse()));
-			}
-			return chain.filter(exchange);
+			return notCors(exchange, chain, policy);
 		}
 		boolean originAllowed = policy.allowsOrigin(origin) && hasSingleOrigin(requestHeaders);
 		if (preflight) {
 			return preflight(exchange, chain, policy, origin, originAllowed, requestedMethod);
 		}
 		return actual(exchange, chain, policy, origin, originAllowed);
+	}
+
+	private static Mono<Void> notCors(ServerWebExchange exchange, WebFilterChain chain, @Nullable CorsPolicy policy) {
+		if (policy == null || !policy.isEnabled() || !policy.isOriginDependent()) {
+			return chain.filter(exchange);
+		}
+		return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.NOT_CORS, policy, "", "", ""));
 	}
 
 	private Mono<Void> preflight(ServerWebExchange exchange, WebFilterChain chain, CorsPolicy policy, String origin,
@@ -165,100 +169,38 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			response.setStatusCode(HttpStatus.FORBIDDEN);
 			return response.setComplete();
 		}
-		String allowHeaders = allowedHeaders;
 		if (policy.isPreflightContinue()) {
-			response.beforeCommit(() -> {
-				HttpHeaders headers = response.getHeaders();
-				CorsResponseHeaders.removeAccessControlHeaders(headers);
-				writePreflightHeaders(headers, policy, origin, requestedMethod, allowHeaders);
-				return NO_COMMIT_WORK;
-			});
-			return chain.filter(exchange);
+			return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.PREFLIGHT, policy, origin,
+					requestedMethod, allowedHeaders));
 		}
-		writePreflightHeaders(response.getHeaders(), policy, origin, requestedMethod, allowHeaders);
+		CorsResponse.writePreflightHeaders(response.getHeaders(), policy, origin, requestedMethod, allowedHeaders);
 		response.setStatusCode(HttpStatusCode.valueOf(policy.getPreflightStatus()));
 		return response.setComplete();
 	}
 
-	private static void writePreflightHeaders(HttpHeaders headers, CorsPolicy policy, String origin,
-			String requestedMethod, String allowedHeaders) {
-		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, policy.allowOriginValue(origin));
-		if (policy.isAllowCredentials()) {
-			headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-		}
-		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, requestedMethod);
-		if (!allowedHeaders.isEmpty()) {
-			headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowedHeaders);
-		}
-		String maxAge = policy.getMaxAge();
-		if (maxAge != null) {
-			headers.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, maxAge);
-		}
-		CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
-	}
-
 	private Mono<Void> actual(ServerWebExchange exchange, WebFilterChain chain, CorsPolicy policy, String origin,
 			boolean originAllowed) {
-		ServerHttpResponse response = exchange.getResponse();
-		if (!originAllowed || !allowsActualMethod(policy, exchange.getRequest().getMethod())) {
-			if (policy.isRejectDisallowedOrigins()) {
-				if (logger.isDebugEnabled()) {
-					logger.debug("Reject: " + exchange.getRequest().getMethod() + " from origin '" + printable(origin)
-							+ "' not allowed by policy '" + policy.getId() + "'");
-				}
-				CorsResponseHeaders.varyOnOrigin(response.getHeaders());
-				response.setStatusCode(HttpStatus.FORBIDDEN);
-				return response.setComplete();
-			}
-			// Let it through, but never with CORS headers someone downstream chose.
-			response.beforeCommit(() -> {
-				CorsResponseHeaders.removeAccessControlHeaders(response.getHeaders());
-				CorsResponseHeaders.varyOnOrigin(response.getHeaders());
-				return NO_COMMIT_WORK;
-			});
-			return chain.filter(exchange);
+		if (originAllowed && allowsActualMethod(policy, exchange.getRequest().getMethod())) {
+			return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.ALLOWED, policy, origin, "", ""));
 		}
-		response.beforeCommit(() -> {
-			HttpHeaders headers = response.getHeaders();
-			CorsResponseHeaders.removeAccessControlHeaders(headers);
-			headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, policy.allowOriginValue(origin));
-			if (policy.isAllowCredentials()) {
-				headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-			}
-			String exposedHeaders = policy.getExposedHeaders();
-			if (exposedHeaders != null) {
-				headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposedHeaders);
-			}
-			if (policy.isOriginDependent()) {
-				CorsResponseHeaders.varyOnOrigin(headers);
-			}
-			return NO_COMMIT_WORK;
-		});
-		return chain.filter(exchange);
+		if (!policy.isRejectDisallowedOrigins()) {
+			// Let it through, but never with CORS headers someone downstream chose.
+			return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.NOT_ALLOWED, policy, "", "", ""));
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Reject: " + exchange.getRequest().getMethod() + " from origin '" + printable(origin)
+					+ "' not allowed by policy '" + policy.getId() + "'");
+		}
+		ServerHttpResponse response = exchange.getResponse();
+		CorsResponseHeaders.varyOnOrigin(response.getHeaders());
+		response.setStatusCode(HttpStatus.FORBIDDEN);
+		return response.setComplete();
 	}
 
 	// An OPTIONS request that is not a preflight is the handler's to answer (Fetch never
-	// sends
-	// one cross-origin without a preflight first), so only its origin is checked.
+	// sends one cross-origin without a preflight first), so only its origin is checked.
 	private static boolean allowsActualMethod(CorsPolicy policy, HttpMethod method) {
 		return method == HttpMethod.OPTIONS || policy.allowsMethod(method.name());
-	}
-
-	private static void varyIfOriginDependent(ServerWebExchange exchange, CorsPolicies policies, String method) {
-		ServerHttpRequest request = exchange.getRequest();
-		CorsPolicy policy = policies.find(host(request), request.getPath().pathWithinApplication(), method);
-		if (policy != null && policy.isEnabled() && policy.isOriginDependent()) {
-			exchange.getResponse().beforeCommit(() -> answerAsNotCors(exchange.getResponse()));
-		}
-	}
-
-	// Not a CORS request, so the policy's decision is "no CORS headers": whatever a
-	// handler or
-	// upstream set is removed, and caches learn that the answer depends on Origin.
-	private static Mono<Void> answerAsNotCors(ServerHttpResponse response) {
-		CorsResponseHeaders.removeAccessControlHeaders(response.getHeaders());
-		CorsResponseHeaders.varyOnOrigin(response.getHeaders());
-		return NO_COMMIT_WORK;
 	}
 
 	private static String host(ServerHttpRequest request) {

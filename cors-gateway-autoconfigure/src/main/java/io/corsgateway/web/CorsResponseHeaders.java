@@ -16,7 +16,10 @@
 package io.corsgateway.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 
@@ -67,7 +70,9 @@ final class CorsResponseHeaders {
 
 	/**
 	 * Add each token to {@code Vary} unless it is already there (case-insensitively) or
-	 * {@code Vary: *} already covers it; other tokens are kept.
+	 * {@code Vary: *} already covers it. Other tokens are kept, and several {@code Vary}
+	 * lines, such as one of ours and one a handler added, are merged into one line
+	 * without duplicates.
 	 * @param headers the response headers
 	 * @param tokens the tokens to add
 	 */
@@ -77,17 +82,34 @@ final class CorsResponseHeaders {
 			headers.set(HttpHeaders.VARY, (tokens.length == 1) ? tokens[0] : String.join(", ", tokens));
 			return;
 		}
-		StringBuilder missing = null;
-		for (String token : tokens) {
-			if (!containsToken(existing, token)) {
-				missing = (missing == null) ? new StringBuilder(token) : missing.append(", ").append(token);
+		if (existing.size() == 1 && containsAll(existing, tokens)) {
+			return;
+		}
+		Map<String, String> merged = new LinkedHashMap<>();
+		for (String value : existing) {
+			for (String token : value.split(",")) {
+				String trimmed = token.strip();
+				if (!trimmed.isEmpty()) {
+					merged.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
+				}
 			}
 		}
-		if (missing != null) {
-			// One merged line; set() also copes with value lists that handlers made
-			// immutable.
-			headers.set(HttpHeaders.VARY, String.join(", ", existing) + ", " + missing);
+		if (!merged.containsKey("*")) {
+			for (String token : tokens) {
+				merged.putIfAbsent(token.toLowerCase(Locale.ROOT), token);
+			}
 		}
+		// set() also copes with value lists that handlers made immutable.
+		headers.set(HttpHeaders.VARY, String.join(", ", merged.values()));
+	}
+
+	private static boolean containsAll(List<String> values, String[] tokens) {
+		for (String token : tokens) {
+			if (!containsToken(values, token)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean containsToken(List<String> values, String token) {
