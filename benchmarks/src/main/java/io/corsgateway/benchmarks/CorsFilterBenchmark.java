@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import io.corsgateway.web.CorsGatewayWebFilter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * Compares {@link CorsGatewayWebFilter} with Spring's {@link CorsWebFilter} on equivalent
+ * configurations ({@link Size}) and requests ({@link Scenario}), with response headers
+ * backed by a plain map or by Netty ({@link HeaderStore}).
+ * <p>
+ * Each trial builds its exchange once; an operation resets the response and runs one
+ * filter through {@link ExchangeRunner}. The {@link #harness()} benchmark runs the same
+ * reset and chain behind a filter that does nothing, so that each filter's own cost is
+ * its score minus the harness score, which is what {@code Report} prints. Before a trial
+ * is measured, setup checks that both filters produce the scenario's outcome.
+ * <p>
+ * Run with {@code -prof gc} to get {@code gc.alloc.rate.norm}, the bytes allocated per
+ * operation.
+ *
+ * @author cors-gateway authors
+ * @since 0.1.0
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class CorsFilterBenchmark {
+
+	private static final WebFilter NO_OP_FILTER = (exchange, chain) -> chain.filter(exchange);
+
+	/**
+	 * The configuration size; public, like every parameter, because JMH sets it from
+	 * generated code.
+	 */
+	@Param
+	public Size size;
+
+	/**
+	 * The request.
+	 */
+	@Param
+	public Scenario scenario;
+
+	/**
+	 * What backs the response headers.
+	 */
+	@Param
+	public HeaderStore headers;
+
+	private ExchangeRunner runner;
+
+	private WebFilter starterFilter;
+
+	private WebFilter springFilter;
+
+	/**
+	 * Build the filters and the exchange, and check every filter's outcome once.
+	 */
+	@Setup
+	public void setUp() {
+		this.starterFilter = new CorsGatewayWebFilter(this.size.corsPolicies());
+		this.springFilter = new CorsWebFilter(this.size.springSource());
+		this.runner = new ExchangeRunner(this.scenario.request(this.size), this.headers);
+		int calls = this.runner.getChainCalls();
+		this.scenario.verifyHarness(this.runner.run(NO_OP_FILTER), this.runner.getChainCalls() > calls);
+		calls = this.runner.getChainCalls();
+		this.scenario.verify("CorsGatewayWebFilter", this.size, this.runner.run(this.starterFilter),
+				this.runner.getChainCalls() > calls);
+		calls = this.runner.getChainCalls();
+		this.scenario.verify("CorsWebFilter", this.size, this.runner.run(this.springFilter),
+				this.runner.getChainCalls() > calls);
+	}
+
+	/**
+	 * The reset and chain alone, behind a filter that does nothing.
+	 * @return the response
+	 */
+	@Benchmark
+	public Object harness() {
+		return this.runner.run(NO_OP_FILTER);
+	}
+
+	/**
+	 * The starter's {@link CorsGatewayWebFilter}.
+	 * @return the response
+	 */
+	@Benchmark
+	public Object starter() {
+		return this.runner.run(this.starterFilter);
+	}
+
+	/**
+	 * Spring's {@link CorsWebFilter}.
+	 * @return the response
+	 */
+	@Benchmark
+	public Object spring() {
+		return this.runner.run(this.springFilter);
+	}
+
+}
