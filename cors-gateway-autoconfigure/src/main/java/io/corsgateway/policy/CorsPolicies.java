@@ -80,7 +80,7 @@ public final class CorsPolicies {
 		if (service == null) {
 			return this.fallback;
 		}
-		Route route = service.routes.find(path, METHOD_FILTER, method);
+		Route route = (service.routes.size() > 0) ? service.routes.find(path, METHOD_FILTER, method) : null;
 		return (route != null) ? route.policy : service.policy;
 	}
 

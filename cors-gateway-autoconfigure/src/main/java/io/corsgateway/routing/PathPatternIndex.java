@@ -100,7 +100,7 @@ public final class PathPatternIndex<T> {
 		// what the patterns would, except for a prefix at the root of a path that does
 		// not
 		// start with a separator: that case is left to the pattern.
-		boolean unrooted = !elements.isEmpty() && elements.get(0) instanceof PathSegment;
+		boolean unrooted = !elements.isEmpty() && !isSeparator(elements.get(0).value());
 		Entry<T> best = search(this.root, 0, path, elements, unrooted, filter, argument, null);
 		return (best != null) ? best.value : null;
 	}
@@ -115,9 +115,8 @@ public final class PathPatternIndex<T> {
 		if (index == count) {
 			best = consider(node.exactEntries, false, path, filter, argument, best);
 		}
-		if (index + 1 < count && elements.get(index) instanceof PathContainer.Separator
-				&& elements.get(index + 1) instanceof PathSegment segment) {
-			String value = segment.valueToMatch();
+		String value = (index + 1 < count) ? segmentAfter(elements, index) : null;
+		if (value != null) {
 			Node<T> child = node.literalChild(value);
 			if (child != null) {
 				best = search(child, index + 2, path, elements, unrooted, filter, argument, best);
@@ -127,6 +126,34 @@ public final class PathPatternIndex<T> {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * The value to match of the segment that follows the separator at {@code index}, or
+	 * {@code null} when there is no such pair. Elements are told apart by their value,
+	 * not by type checks: on JDK 17, alternating {@code instanceof} checks against the
+	 * interfaces of one class thrash HotSpot's secondary-supers cache (JDK-8180450) and
+	 * cost more than the rest of the lookup.
+	 */
+	private static @Nullable String segmentAfter(List<Element> elements, int index) {
+		if (!isSeparator(elements.get(index).value())) {
+			return null;
+		}
+		Element next = elements.get(index + 1);
+		String value = next.value();
+		if (isSeparator(value)) {
+			return null;
+		}
+		// Only an encoded character or a matrix parameter makes the raw value differ from
+		// the decoded one that patterns are matched against.
+		if (value.indexOf('%') >= 0 || value.indexOf(';') >= 0) {
+			return (next instanceof PathSegment segment) ? segment.valueToMatch() : null;
+		}
+		return value;
+	}
+
+	private static boolean isSeparator(String value) {
+		return value.length() == 1 && value.charAt(0) == '/';
 	}
 
 	// Entries are sorted by rank, so the first acceptable one is the best of its array.

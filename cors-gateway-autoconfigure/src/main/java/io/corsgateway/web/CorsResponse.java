@@ -111,13 +111,33 @@ final class CorsResponse extends ServerHttpResponseDecorator {
 
 	private void rewriteHeaders() {
 		ServerHttpResponse delegate = getDelegate();
-		if (!delegate.isCommitted()) {
-			HttpHeaders headers = delegate.getHeaders();
-			CorsResponseHeaders.removeAccessControlHeaders(headers);
-			writeHeaders(headers);
+		if (delegate.isCommitted()) {
+			return;
+		}
+		HttpHeaders headers = delegate.getHeaders();
+		boolean allowed = this.decision == Decision.ALLOWED;
+		boolean preflight = this.decision == Decision.PREFLIGHT;
+		String allowOrigin = (allowed || preflight) ? this.policy.allowOriginValue(this.origin) : null;
+		String allowCredentials = (allowOrigin != null && this.policy.isAllowCredentials()) ? "true" : null;
+		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_ORIGIN, allowOrigin);
+		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_CREDENTIALS, allowCredentials);
+		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_METHODS, preflight ? this.requestedMethod : null);
+		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_HEADERS,
+				(preflight && !this.allowedHeaders.isEmpty()) ? this.allowedHeaders : null);
+		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.MAX_AGE, preflight ? this.policy.getMaxAge() : null);
+		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.EXPOSE_HEADERS,
+				allowed ? this.policy.getExposedHeaders() : null);
+		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_PRIVATE_NETWORK, null);
+		if (preflight) {
+			CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
+		}
+		else if (!allowed || this.policy.isOriginDependent()) {
+			CorsResponseHeaders.varyOnOrigin(headers);
 		}
 	}
 
+	// Written when the request is let through; rewriteHeaders() repairs what downstream
+	// changes before the response goes out.
 	private void writeHeaders(HttpHeaders headers) {
 		switch (this.decision) {
 			case ALLOWED -> writeActualHeaders(headers);

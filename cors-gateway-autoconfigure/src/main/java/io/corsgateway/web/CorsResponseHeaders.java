@@ -15,11 +15,13 @@
  */
 package io.corsgateway.web;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 
@@ -39,28 +41,57 @@ final class CorsResponseHeaders {
 
 	private static final String[] VARY_ORIGIN_ONLY = { VARY_ORIGIN };
 
-	private static final String ACCESS_CONTROL_PREFIX = "access-control-";
+	/** The CORS response headers browsers read, in the order of the value arrays. */
+	static final String[] NAMES = { HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN,
+			HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS,
+			HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, HttpHeaders.ACCESS_CONTROL_MAX_AGE,
+			HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Access-Control-Allow-Private-Network" };
+
+	static final int ALLOW_ORIGIN = 0;
+
+	static final int ALLOW_CREDENTIALS = 1;
+
+	static final int ALLOW_METHODS = 2;
+
+	static final int ALLOW_HEADERS = 3;
+
+	static final int MAX_AGE = 4;
+
+	static final int EXPOSE_HEADERS = 5;
+
+	static final int ALLOW_PRIVATE_NETWORK = 6;
+
+	// Lookups by lower-case name: case-insensitive maps then lower-case no copy of the
+	// name.
+	private static final String[] LOWER_CASE_NAMES = Arrays.stream(NAMES)
+		.map((name) -> name.toLowerCase(Locale.ROOT))
+		.toArray(String[]::new);
+
+	private static final String VARY_LOOKUP = "vary";
+
+	private static final String VARY_PREFLIGHT_VALUE = String.join(", ", VARY_PREFLIGHT);
 
 	private CorsResponseHeaders() {
 	}
 
 	/**
-	 * Remove every {@code Access-Control-*} response header, so that the policy's
-	 * decision is the only one a browser sees.
+	 * Make one CORS response header hold exactly the given value, or be absent where the
+	 * value is {@code null}: a handler's or upstream's value is replaced, duplicates
+	 * collapse, and a header that already holds the right value is not written again.
 	 * @param headers the response headers
+	 * @param index the header, an index into {@link #NAMES}
+	 * @param wanted the value, or {@code null} for none
 	 */
-	static void removeAccessControlHeaders(HttpHeaders headers) {
-		List<String> found = null;
-		for (String name : headers.headerNames()) {
-			if (name.regionMatches(true, 0, ACCESS_CONTROL_PREFIX, 0, ACCESS_CONTROL_PREFIX.length())) {
-				if (found == null) {
-					found = new ArrayList<>(4);
-				}
-				found.add(name);
+	static void ensure(HttpHeaders headers, int index, @Nullable String wanted) {
+		if (wanted == null) {
+			if (headers.getFirst(LOWER_CASE_NAMES[index]) != null) {
+				headers.remove(LOWER_CASE_NAMES[index]);
 			}
+			return;
 		}
-		if (found != null) {
-			found.forEach(headers::remove);
+		List<String> current = headers.get(LOWER_CASE_NAMES[index]);
+		if (current == null || current.size() != 1 || !wanted.equals(current.get(0))) {
+			headers.set(NAMES[index], wanted);
 		}
 	}
 
@@ -77,9 +108,10 @@ final class CorsResponseHeaders {
 	 * @param tokens the tokens to add
 	 */
 	static void mergeVary(HttpHeaders headers, String[] tokens) {
-		List<String> existing = headers.get(HttpHeaders.VARY);
+		List<String> existing = headers.get(VARY_LOOKUP);
 		if (existing == null || existing.isEmpty()) {
-			headers.set(HttpHeaders.VARY, (tokens.length == 1) ? tokens[0] : String.join(", ", tokens));
+			headers.set(HttpHeaders.VARY, (tokens.length == 1) ? tokens[0]
+					: (tokens == VARY_PREFLIGHT) ? VARY_PREFLIGHT_VALUE : String.join(", ", tokens));
 			return;
 		}
 		if (existing.size() == 1 && containsAll(existing, tokens)) {
