@@ -3,8 +3,9 @@
 # CORS filter on and with cors.enabled=false, for simple CORS GETs and for preflights.
 #
 # Usage: benchmarks/load-test.sh [seconds-per-run] [rounds]
-# Installs wrk from Debian's packages when missing (needs root), builds the sample jar when
-# missing, starts and stops the gateway itself, and never runs longer than its own deadline.
+# Installs wrk from Debian's packages when missing (needs root), builds the sample jar from
+# the working tree, starts and stops the gateway itself, and never runs longer than its own
+# deadline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,10 +33,11 @@ if ! command -v wrk >/dev/null 2>&1; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
 		|| { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 fi
-if [ ! -f "$JAR" ]; then
-	echo "Building the sample gateway"
-	./mvnw -q -DskipTests -pl sample-app -am package
-fi
+# Always rebuild: a jar left from an earlier build would measure old code. The old jars are
+# removed first because the repackaging does not notice a changed dependency.
+echo "Building the sample gateway"
+rm -f sample-app/target/*.jar sample-app/target/*.jar.original
+./mvnw -q -DskipTests -pl sample-app -am package
 
 cat > "$WORK/preflight.lua" <<'LUA'
 wrk.method = "OPTIONS"

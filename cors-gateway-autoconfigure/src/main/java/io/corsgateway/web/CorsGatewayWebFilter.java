@@ -42,8 +42,8 @@ import org.springframework.web.server.WebFilterChain;
  * A {@link WebFilter} that applies {@link CorsPolicies} to every request, following the
  * CORS protocol of the WHATWG Fetch standard: it answers preflights itself, rejects
  * disallowed requests before any handler runs, and writes the CORS headers of actual
- * responses when they are committed, replacing whatever a handler or proxied upstream
- * set.
+ * responses both when it lets a request through and again when the response is written,
+ * replacing whatever a handler or proxied upstream set.
  * <p>
  * The policies can be swapped at runtime with {@link #setPolicies(CorsPolicies)}; each
  * request reads them once.
