@@ -146,6 +146,7 @@ public final class CorsPoliciesBuilder {
 							+ "api.example.com, or '*.' followed by one such as *.example.com; no scheme, port or path.");
 				}
 			}
+			List<String> hosts = validHosts(service.getHosts());
 			PathPatternIndex.Builder<CorsPolicies.Route> routeIndex = PathPatternIndex.builder(this.pathPatternParser);
 			Set<List<Object>> routeKeys = new HashSet<>();
 			for (RouteSpec route : service.getRoutes()) {
@@ -168,11 +169,10 @@ public final class CorsPoliciesBuilder {
 					routeIndex.add(pattern, compiled, (methods != null) ? 0 : 1);
 				}
 			}
-			CorsPolicies.Service compiled = new CorsPolicies.Service(service.getId(),
-					HostMatcher.of(validHosts(service.getHosts())), servicePolicy, routeIndex.build());
+			CorsPolicies.Service compiled = new CorsPolicies.Service(service.getId(), HostMatcher.of(hosts),
+					servicePolicy, routeIndex.build());
 			for (PathPattern pattern : parsePaths(compiler, prefix + ".paths", service.getPaths())) {
-				if (!servicePatterns
-					.add(pattern.getPatternString() + " " + new TreeSet<>(validHosts(service.getHosts())))) {
+				if (!servicePatterns.add(pattern.getPatternString() + " " + new TreeSet<>(hosts))) {
 					compiler.error(prefix + ".paths", pattern.getPatternString(), "Another service already has this "
 							+ "path pattern for the same hosts, so this service could never be chosen. Merge the "
 							+ "services, or tell them apart with hosts.");

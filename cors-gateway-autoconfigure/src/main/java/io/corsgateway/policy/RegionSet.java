@@ -65,10 +65,6 @@ final class RegionSet {
 		this.size = count;
 	}
 
-	static RegionSet empty() {
-		return EMPTY_CASE_SENSITIVE;
-	}
-
 	private void insert(String member) {
 		int index = hash(member, 0, member.length()) & this.mask;
 		while (this.slots[index] != null) {
@@ -79,10 +75,6 @@ final class RegionSet {
 
 	boolean isEmpty() {
 		return this.size == 0;
-	}
-
-	int size() {
-		return this.size;
 	}
 
 	boolean contains(String text) {

@@ -124,15 +124,12 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			if (!policies.isAnyOriginDependent()) {
 				return chain.filter(exchange);
 			}
-			CorsPolicy policy = policies.find(host(request), request.getPath().pathWithinApplication(),
-					request.getMethod().name());
-			return notCors(exchange, chain, policy);
+			return notCors(exchange, chain, find(policies, request, request.getMethod().name()));
 		}
 		String requestedMethod = (request.getMethod() == HttpMethod.OPTIONS) ? requestHeaders.getFirst(REQUEST_METHOD)
 				: null;
 		boolean preflight = requestedMethod != null;
-		CorsPolicy policy = policies.find(host(request), request.getPath().pathWithinApplication(),
-				preflight ? requestedMethod : request.getMethod().name());
+		CorsPolicy policy = find(policies, request, preflight ? requestedMethod : request.getMethod().name());
 		if (policy == null || !policy.isEnabled()) {
 			return chain.filter(exchange);
 		}
@@ -173,7 +170,8 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.PREFLIGHT, policy, origin,
 					requestedMethod, allowedHeaders));
 		}
-		CorsResponse.writePreflightHeaders(response.getHeaders(), policy, origin, requestedMethod, allowedHeaders);
+		CorsResponse.write(response.getHeaders(), CorsResponse.Decision.PREFLIGHT, policy, origin, requestedMethod,
+				allowedHeaders);
 		response.setStatusCode(HttpStatusCode.valueOf(policy.getPreflightStatus()));
 		return response.setComplete();
 	}
@@ -203,9 +201,9 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		return method == HttpMethod.OPTIONS || policy.allowsMethod(method.name());
 	}
 
-	private static String host(ServerHttpRequest request) {
+	private static @Nullable CorsPolicy find(CorsPolicies policies, ServerHttpRequest request, String method) {
 		String host = request.getURI().getHost();
-		return (host != null) ? host : "";
+		return policies.find((host != null) ? host : "", request.getPath().pathWithinApplication(), method);
 	}
 
 	private static boolean hasSingleOrigin(HttpHeaders headers) {

@@ -16,6 +16,7 @@
 package io.corsgateway.web;
 
 import org.reactivestreams.Publisher;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.corsgateway.policy.CorsPolicy;
@@ -87,8 +88,23 @@ final class CorsResponse extends ServerHttpResponseDecorator {
 			String requestedMethod, String allowedHeaders) {
 		CorsResponse response = new CorsResponse(exchange.getResponse(), decision, policy, origin, requestedMethod,
 				allowedHeaders);
-		response.writeHeaders(response.getDelegate().getHeaders());
+		write(response.getDelegate().getHeaders(), decision, policy, origin, requestedMethod, allowedHeaders);
 		return new CorsExchange(exchange, response);
+	}
+
+	/**
+	 * Write a decision's headers to a response that has none of its own yet, such as a
+	 * preflight the filter answers.
+	 */
+	static void write(HttpHeaders headers, Decision decision, CorsPolicy policy, String origin, String requestedMethod,
+			String allowedHeaders) {
+		for (int index = 0; index < CorsResponseHeaders.NAMES.length; index++) {
+			String value = value(index, decision, policy, origin, requestedMethod, allowedHeaders);
+			if (value != null) {
+				headers.set(CorsResponseHeaders.NAMES[index], value);
+			}
+		}
+		vary(headers, decision, policy);
 	}
 
 	@Override
@@ -109,73 +125,50 @@ final class CorsResponse extends ServerHttpResponseDecorator {
 		return super.setComplete();
 	}
 
+	// Repairs what downstream changed since write(): every CORS header is set to the
+	// decision's value or removed, touching only those that differ.
 	private void rewriteHeaders() {
 		ServerHttpResponse delegate = getDelegate();
 		if (delegate.isCommitted()) {
 			return;
 		}
 		HttpHeaders headers = delegate.getHeaders();
-		boolean allowed = this.decision == Decision.ALLOWED;
-		boolean preflight = this.decision == Decision.PREFLIGHT;
-		String allowOrigin = (allowed || preflight) ? this.policy.allowOriginValue(this.origin) : null;
-		String allowCredentials = (allowOrigin != null && this.policy.isAllowCredentials()) ? "true" : null;
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_ORIGIN, allowOrigin);
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_CREDENTIALS, allowCredentials);
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_METHODS, preflight ? this.requestedMethod : null);
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_HEADERS,
-				(preflight && !this.allowedHeaders.isEmpty()) ? this.allowedHeaders : null);
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.MAX_AGE, preflight ? this.policy.getMaxAge() : null);
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.EXPOSE_HEADERS,
-				allowed ? this.policy.getExposedHeaders() : null);
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_PRIVATE_NETWORK, null);
-		if (preflight) {
+		for (int index = 0; index < CorsResponseHeaders.NAMES.length; index++) {
+			CorsResponseHeaders.ensure(headers, index,
+					value(index, this.decision, this.policy, this.origin, this.requestedMethod, this.allowedHeaders));
+		}
+		vary(headers, this.decision, this.policy);
+	}
+
+	/**
+	 * The one mapping from a decision to the value of each CORS response header.
+	 * @return the value, or {@code null} when the header must be absent
+	 */
+	private static @Nullable String value(int index, Decision decision, CorsPolicy policy, String origin,
+			String requestedMethod, String allowedHeaders) {
+		boolean allowed = decision == Decision.ALLOWED;
+		boolean preflight = decision == Decision.PREFLIGHT;
+		if (!allowed && !preflight) {
+			return null;
+		}
+		return switch (index) {
+			case CorsResponseHeaders.ALLOW_ORIGIN -> policy.allowOriginValue(origin);
+			case CorsResponseHeaders.ALLOW_CREDENTIALS -> policy.isAllowCredentials() ? "true" : null;
+			case CorsResponseHeaders.ALLOW_METHODS -> preflight ? requestedMethod : null;
+			case CorsResponseHeaders.ALLOW_HEADERS -> (preflight && !allowedHeaders.isEmpty()) ? allowedHeaders : null;
+			case CorsResponseHeaders.MAX_AGE -> preflight ? policy.getMaxAge() : null;
+			case CorsResponseHeaders.EXPOSE_HEADERS -> allowed ? policy.getExposedHeaders() : null;
+			default -> null;
+		};
+	}
+
+	private static void vary(HttpHeaders headers, Decision decision, CorsPolicy policy) {
+		if (decision == Decision.PREFLIGHT) {
 			CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
 		}
-		else if (!allowed || this.policy.isOriginDependent()) {
+		else if (decision != Decision.ALLOWED || policy.isOriginDependent()) {
 			CorsResponseHeaders.varyOnOrigin(headers);
 		}
-	}
-
-	// Written when the request is let through; rewriteHeaders() repairs what downstream
-	// changes before the response goes out.
-	private void writeHeaders(HttpHeaders headers) {
-		switch (this.decision) {
-			case ALLOWED -> writeActualHeaders(headers);
-			case PREFLIGHT ->
-				writePreflightHeaders(headers, this.policy, this.origin, this.requestedMethod, this.allowedHeaders);
-			case NOT_ALLOWED, NOT_CORS -> CorsResponseHeaders.varyOnOrigin(headers);
-		}
-	}
-
-	private void writeActualHeaders(HttpHeaders headers) {
-		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, this.policy.allowOriginValue(this.origin));
-		if (this.policy.isAllowCredentials()) {
-			headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-		}
-		String exposedHeaders = this.policy.getExposedHeaders();
-		if (exposedHeaders != null) {
-			headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposedHeaders);
-		}
-		if (this.policy.isOriginDependent()) {
-			CorsResponseHeaders.varyOnOrigin(headers);
-		}
-	}
-
-	static void writePreflightHeaders(HttpHeaders headers, CorsPolicy policy, String origin, String requestedMethod,
-			String allowedHeaders) {
-		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, policy.allowOriginValue(origin));
-		if (policy.isAllowCredentials()) {
-			headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-		}
-		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, requestedMethod);
-		if (!allowedHeaders.isEmpty()) {
-			headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, allowedHeaders);
-		}
-		String maxAge = policy.getMaxAge();
-		if (maxAge != null) {
-			headers.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, maxAge);
-		}
-		CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
 	}
 
 	private static final class CorsExchange extends ServerWebExchangeDecorator {

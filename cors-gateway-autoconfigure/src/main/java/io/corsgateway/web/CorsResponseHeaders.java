@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Response header edits shared by every branch of the protocol: removing CORS headers
- * that a handler or an upstream set, and merging {@code Vary} tokens without duplicating
- * or dropping any.
+ * Response header edits shared by every branch of the protocol: giving each CORS response
+ * header the policy's value whatever a handler or an upstream set, and merging
+ * {@code Vary} tokens without duplicating or dropping any.
  *
  * @author cors-gateway authors
  */
