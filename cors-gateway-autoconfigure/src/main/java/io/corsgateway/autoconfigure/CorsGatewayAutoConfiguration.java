@@ -69,6 +69,7 @@ public final class CorsGatewayAutoConfiguration {
 	CorsGatewayWebFilter corsGatewayWebFilter(CorsPolicies corsPolicies, CorsGatewayProperties properties) {
 		CorsGatewayWebFilter filter = new CorsGatewayWebFilter(corsPolicies);
 		filter.setOrder(properties.getFilterOrder());
+		filter.setRejectAmbiguousPaths(properties.isRejectAmbiguousPaths());
 		return filter;
 	}
 

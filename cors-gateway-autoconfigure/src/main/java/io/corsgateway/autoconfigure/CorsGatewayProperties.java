@@ -51,6 +51,14 @@ public class CorsGatewayProperties {
 	private int filterOrder = CorsGatewayWebFilter.DEFAULT_ORDER;
 
 	/**
+	 * Whether to refuse with 400, before any policy is chosen, requests whose path a
+	 * server behind the gateway could resolve to another path: dot segments (also with
+	 * ';' parameters), empty segments, backslashes, and encoded dots, slashes,
+	 * backslashes or percent signs.
+	 */
+	private boolean rejectAmbiguousPaths = true;
+
+	/**
 	 * Policy fields inherited by every service and route.
 	 */
 	@NestedConfigurationProperty
@@ -75,6 +83,14 @@ public class CorsGatewayProperties {
 
 	public void setFilterOrder(int filterOrder) {
 		this.filterOrder = filterOrder;
+	}
+
+	public boolean isRejectAmbiguousPaths() {
+		return this.rejectAmbiguousPaths;
+	}
+
+	public void setRejectAmbiguousPaths(boolean rejectAmbiguousPaths) {
+		this.rejectAmbiguousPaths = rejectAmbiguousPaths;
 	}
 
 	public Policy getDefaults() {

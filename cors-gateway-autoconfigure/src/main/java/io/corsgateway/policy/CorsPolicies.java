@@ -15,7 +15,9 @@
  */
 package io.corsgateway.policy;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -37,8 +39,7 @@ public final class CorsPolicies {
 
 	private static final BiPredicate<Service, String> HOST_FILTER = (service, host) -> service.hosts.matches(host);
 
-	private static final BiPredicate<Route, String> METHOD_FILTER = (route, method) -> route.methods == null
-			|| route.methods.contains(method);
+	private static final BiPredicate<Route, String> METHOD_FILTER = Route::matchesMethod;
 
 	private final @Nullable CorsPolicy fallback;
 
@@ -76,7 +77,7 @@ public final class CorsPolicies {
 	 * @return the policy, or {@code null} when no policy applies
 	 */
 	public @Nullable CorsPolicy find(String host, PathContainer path, String method) {
-		Service service = this.services.find(path, HOST_FILTER, host);
+		Service service = this.services.find(path, HOST_FILTER, HostMatcher.canonicalHost(host));
 		if (service == null) {
 			return this.fallback;
 		}
@@ -107,6 +108,27 @@ public final class CorsPolicies {
 	}
 
 	record Route(String id, @Nullable Set<String> methods, CorsPolicy policy) {
+
+		Route {
+			if (methods != null) {
+				Set<String> upperCase = new HashSet<>();
+				methods.forEach((method) -> upperCase.add(method.toUpperCase(Locale.ROOT)));
+				methods = Set.copyOf(upperCase);
+			}
+		}
+
+		// Routing compares methods ignoring case, and a GET route covers HEAD, which
+		// servers answer like GET: a request must not escape its route to a laxer service
+		// by spelling. Whether the method is allowed stays the policy's case-sensitive
+		// check.
+		boolean matchesMethod(String method) {
+			Set<String> methods = this.methods;
+			if (methods == null || methods.contains(method)) {
+				return true;
+			}
+			String upperCase = method.toUpperCase(Locale.ROOT);
+			return methods.contains(upperCase) || (upperCase.equals("HEAD") && methods.contains("GET"));
+		}
 
 	}
 

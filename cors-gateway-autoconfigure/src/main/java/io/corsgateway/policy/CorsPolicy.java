@@ -144,7 +144,15 @@ public final class CorsPolicy {
 		if (this.methods.contains(method)) {
 			return true;
 		}
-		return this.anyMethod && method.length() <= MAX_METHOD_LENGTH && HttpSyntax.isToken(method);
+		return this.anyMethod && method.length() <= MAX_METHOD_LENGTH && HttpSyntax.isToken(method)
+				&& !isForbiddenMethod(method);
+	}
+
+	// Fetch forbids CONNECT, TRACE and TRACK in any case; '*' never stands for them.
+	private static boolean isForbiddenMethod(String method) {
+		return (method.length() == 5 && method.equalsIgnoreCase("TRACE"))
+				|| (method.length() == 7 && method.equalsIgnoreCase("CONNECT"))
+				|| (method.length() == 5 && method.equalsIgnoreCase("TRACK"));
 	}
 
 	/**

@@ -113,7 +113,9 @@ final class OriginMatcher {
 		int schemeEnd = origin.indexOf("://");
 		int hostEnd = HttpSyntax.requestOriginHostEnd(origin, schemeEnd);
 		if (hostEnd < 0) {
-			return false;
+			// '*' (never credentialed) serves the opaque origin of sandboxed documents
+			// like any other: the response names no origin, so nothing is reflected.
+			return this.anyOrigin && origin.equals("null");
 		}
 		if (this.anyOrigin || this.anyPortOrigins.contains(origin, 0, hostEnd)
 				|| matchesSubdomain(origin, schemeEnd, hostEnd)) {

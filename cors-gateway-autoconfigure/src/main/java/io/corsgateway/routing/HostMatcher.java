@@ -55,7 +55,7 @@ public final class HostMatcher {
 		Set<String> exact = new HashSet<>();
 		List<String> suffixes = new ArrayList<>();
 		for (String pattern : patterns) {
-			String lower = pattern.toLowerCase(Locale.ROOT);
+			String lower = canonicalHost(pattern.toLowerCase(Locale.ROOT));
 			if (lower.startsWith("*.")) {
 				suffixes.add(lower.substring(1));
 			}
@@ -64,6 +64,34 @@ public final class HostMatcher {
 			}
 		}
 		return new HostMatcher(Set.copyOf(exact), List.copyOf(suffixes));
+	}
+
+	/**
+	 * The form of a request host that host patterns are matched against: a fully
+	 * qualified {@code example.com.} and a host with empty labels
+	 * ({@code a..example.com}, which some routers read as {@code a.example.com}) name the
+	 * host without them, so that neither escapes a service's {@code hosts} to a laxer
+	 * service.
+	 * @param host the request host, without port
+	 * @return the host without empty labels
+	 */
+	public static String canonicalHost(String host) {
+		int length = host.length();
+		if (length == 0 || (host.charAt(length - 1) != '.' && host.charAt(0) != '.' && host.indexOf("..") < 0)) {
+			return host;
+		}
+		StringBuilder canonical = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			char c = host.charAt(i);
+			if (c != '.' || (canonical.length() > 0 && canonical.charAt(canonical.length() - 1) != '.')) {
+				canonical.append(c);
+			}
+		}
+		int end = canonical.length();
+		while (end > 0 && canonical.charAt(end - 1) == '.') {
+			end--;
+		}
+		return canonical.substring(0, end);
 	}
 
 	/**

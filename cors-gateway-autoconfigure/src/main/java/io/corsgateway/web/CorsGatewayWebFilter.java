@@ -30,9 +30,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -74,6 +72,8 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 
 	private int order = DEFAULT_ORDER;
 
+	private boolean rejectAmbiguousPaths = true;
+
 	/**
 	 * Create a filter applying the given policies.
 	 * @param policies the compiled policies
@@ -114,21 +114,37 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		this.order = order;
 	}
 
+	/**
+	 * Whether requests whose path could be read differently by a server behind this
+	 * filter (dot segments, encoded dots, slashes, backslashes or percent signs, empty
+	 * segments) are refused with 400 before any policy is chosen. On by default.
+	 * @param rejectAmbiguousPaths whether to refuse ambiguous paths
+	 */
+	public void setRejectAmbiguousPaths(boolean rejectAmbiguousPaths) {
+		this.rejectAmbiguousPaths = rejectAmbiguousPaths;
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		if (this.rejectAmbiguousPaths && AmbiguousPaths.isAmbiguous(request.getPath().value())) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Reject: ambiguous path '" + printable(request.getPath().value())
+						+ "' could select another policy than the handler's");
+			}
+			return CorsResponse.answer(exchange.getResponse(), HttpStatus.BAD_REQUEST, CorsResponse.Decision.REFUSED,
+					null, "", "", "");
+		}
 		HttpHeaders requestHeaders = request.getHeaders();
 		String origin = requestHeaders.getFirst(ORIGIN);
 		CorsPolicies policies = this.policies;
 		if (origin == null) {
-			if (!policies.isAnyOriginDependent()) {
-				return chain.filter(exchange);
-			}
 			return notCors(exchange, chain, find(policies, request, request.getMethod().name()));
 		}
-		String requestedMethod = (request.getMethod() == HttpMethod.OPTIONS) ? requestHeaders.getFirst(REQUEST_METHOD)
+		List<String> requestedMethods = (request.getMethod() == HttpMethod.OPTIONS) ? requestHeaders.get(REQUEST_METHOD)
 				: null;
-		boolean preflight = requestedMethod != null;
+		boolean preflight = requestedMethods != null && !requestedMethods.isEmpty();
+		String requestedMethod = preflight ? requestedMethods.get(0) : null;
 		CorsPolicy policy = find(policies, request, preflight ? requestedMethod : request.getMethod().name());
 		if (policy == null || !policy.isEnabled()) {
 			return chain.filter(exchange);
@@ -138,42 +154,55 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		}
 		boolean originAllowed = policy.allowsOrigin(origin) && hasSingleOrigin(requestHeaders);
 		if (preflight) {
-			return preflight(exchange, chain, policy, origin, originAllowed, requestedMethod);
+			// Several Access-Control-Request-Method lines name no single method to allow.
+			boolean methodAllowed = requestedMethods.size() == 1 && policy.allowsMethod(requestedMethod);
+			return preflight(exchange, chain, policy, origin, originAllowed && methodAllowed, requestedMethod);
 		}
 		return actual(exchange, chain, policy, origin, originAllowed);
 	}
 
+	// A `*` scope answers every request alike, so that a cached response fits any later
+	// request; a scope that names origins strips downstream CORS headers and varies on
+	// Origin.
 	private static Mono<Void> notCors(ServerWebExchange exchange, WebFilterChain chain, @Nullable CorsPolicy policy) {
-		if (policy == null || !policy.isEnabled() || !policy.isOriginDependent()) {
+		if (policy == null || !policy.isEnabled()) {
 			return chain.filter(exchange);
 		}
-		return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.NOT_CORS, policy, "", "", ""));
+		CorsResponse.Decision decision = policy.isOriginDependent() ? CorsResponse.Decision.NOT_CORS
+				: CorsResponse.Decision.ALLOWED;
+		return chain.filter(CorsResponse.decorate(exchange, decision, policy, "", "", ""));
 	}
 
 	private Mono<Void> preflight(ServerWebExchange exchange, WebFilterChain chain, CorsPolicy policy, String origin,
-			boolean originAllowed, String requestedMethod) {
-		ServerHttpResponse response = exchange.getResponse();
+			boolean allowed, String requestedMethod) {
 		String allowedHeaders = null;
-		if (originAllowed && policy.allowsMethod(requestedMethod)) {
-			allowedHeaders = policy.allowedRequestHeaders(exchange.getRequest().getHeaders().getFirst(REQUEST_HEADERS));
+		if (allowed) {
+			allowedHeaders = policy.allowedRequestHeaders(requestedHeaders(exchange.getRequest().getHeaders()));
 		}
 		if (allowedHeaders == null) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Reject: preflight from origin '" + printable(origin) + "' for method '"
 						+ printable(requestedMethod) + "' not allowed by policy '" + policy.getId() + "'");
 			}
-			CorsResponseHeaders.mergeVary(response.getHeaders(), CorsResponseHeaders.VARY_PREFLIGHT);
-			response.setStatusCode(HttpStatus.FORBIDDEN);
-			return response.setComplete();
+			return CorsResponse.answer(exchange.getResponse(), HttpStatus.FORBIDDEN,
+					CorsResponse.Decision.REJECTED_PREFLIGHT, policy, origin, "", "");
 		}
 		if (policy.isPreflightContinue()) {
 			return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.PREFLIGHT, policy, origin,
 					requestedMethod, allowedHeaders));
 		}
-		CorsResponse.write(response.getHeaders(), CorsResponse.Decision.PREFLIGHT, policy, origin, requestedMethod,
-				allowedHeaders);
-		response.setStatusCode(HttpStatusCode.valueOf(policy.getPreflightStatus()));
-		return response.setComplete();
+		return CorsResponse.answer(exchange.getResponse(), HttpStatus.valueOf(policy.getPreflightStatus()),
+				CorsResponse.Decision.PREFLIGHT, policy, origin, requestedMethod, allowedHeaders);
+	}
+
+	// RFC 9110: several field lines of a list header mean the same as one line joining
+	// them with commas.
+	private static @Nullable String requestedHeaders(HttpHeaders headers) {
+		List<String> lines = headers.get(REQUEST_HEADERS);
+		if (lines == null || lines.isEmpty()) {
+			return null;
+		}
+		return (lines.size() == 1) ? lines.get(0) : String.join(",", lines);
 	}
 
 	private Mono<Void> actual(ServerWebExchange exchange, WebFilterChain chain, CorsPolicy policy, String origin,
@@ -189,10 +218,8 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			logger.debug("Reject: " + exchange.getRequest().getMethod() + " from origin '" + printable(origin)
 					+ "' not allowed by policy '" + policy.getId() + "'");
 		}
-		ServerHttpResponse response = exchange.getResponse();
-		CorsResponseHeaders.varyOnOrigin(response.getHeaders());
-		response.setStatusCode(HttpStatus.FORBIDDEN);
-		return response.setComplete();
+		return CorsResponse.answer(exchange.getResponse(), HttpStatus.FORBIDDEN, CorsResponse.Decision.REJECTED, policy,
+				origin, "", "");
 	}
 
 	// An OPTIONS request that is not a preflight is the handler's to answer (Fetch never
@@ -202,8 +229,32 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	}
 
 	private static @Nullable CorsPolicy find(CorsPolicies policies, ServerHttpRequest request, String method) {
-		String host = request.getURI().getHost();
-		return policies.find((host != null) ? host : "", request.getPath().pathWithinApplication(), method);
+		return policies.find(host(request.getURI()), request.getPath().pathWithinApplication(), method);
+	}
+
+	// java.net.URI leaves the host null when the authority is not a well-formed server
+	// name (api..example.com, .api.example.com), yet a router may still read it as one:
+	// take it from the raw authority then, so it cannot fall to a catch-all service.
+	static String host(URI uri) {
+		String host = uri.getHost();
+		if (host != null) {
+			return host;
+		}
+		String authority = uri.getRawAuthority();
+		if (authority == null) {
+			return "";
+		}
+		int start = authority.lastIndexOf('@') + 1;
+		int end;
+		if (start < authority.length() && authority.charAt(start) == '[') {
+			int close = authority.indexOf(']', start);
+			end = (close < 0) ? authority.length() : close + 1;
+		}
+		else {
+			int colon = authority.lastIndexOf(':');
+			end = (colon < start) ? authority.length() : colon;
+		}
+		return authority.substring(start, end);
 	}
 
 	private static boolean hasSingleOrigin(HttpHeaders headers) {

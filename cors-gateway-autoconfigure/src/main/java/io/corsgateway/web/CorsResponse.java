@@ -15,38 +15,39 @@
  */
 package io.corsgateway.web;
 
-import org.reactivestreams.Publisher;
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.corsgateway.policy.CorsPolicy;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 
 /**
- * The response handed down the filter chain when the policy's CORS headers must survive
- * whatever a handler or a proxied upstream writes: the headers are written once when the
- * request is let through, and written again, after removing every downstream
- * {@code Access-Control-*} header, just before the body or the end of the response goes
- * out.
+ * Gives the CORS response headers the values of one decision, whatever path commits the
+ * response: a body written by a handler or a proxied upstream, a handler that completes
+ * without a body, an error rendered by an exception handler, or an answer of the filter's
+ * own.
  * <p>
- * Writing up front covers error responses, which Spring's exception handlers write to the
- * undecorated response; rewriting at write time covers handlers and proxies that copy
- * their own headers in. Neither needs a {@code beforeCommit} action, whose reactive
- * plumbing would cost more than the whole CORS decision.
+ * The repair runs as a commit action of the server response, so it sees the headers as
+ * they go out: every {@code Access-Control-*} header a browser reads is set to the
+ * decision's value or removed, and {@code Vary} gains the tokens the decision needs.
+ * Commit actions registered downstream run before it would otherwise lose the last word,
+ * so each of them is followed by the repair again (see {@link #beforeCommit(Supplier)}).
  *
  * @author cors-gateway authors
  */
-final class CorsResponse extends ServerHttpResponseDecorator {
+final class CorsResponse extends ServerHttpResponseDecorator implements Supplier<Mono<Void>> {
 
 	enum Decision {
 
-		/** An actual request from an allowed origin. */
+		/** A CORS request from an allowed origin, or any request in a {@code *} scope. */
 		ALLOWED,
 
 		/** An actual request from a disallowed origin that is let through. */
@@ -55,14 +56,23 @@ final class CorsResponse extends ServerHttpResponseDecorator {
 		/** A request without Origin, or from the request's own origin. */
 		NOT_CORS,
 
-		/** An allowed preflight that continues to the handler. */
-		PREFLIGHT
+		/** An allowed preflight. */
+		PREFLIGHT,
+
+		/** A disallowed preflight, answered with 403. */
+		REJECTED_PREFLIGHT,
+
+		/** A disallowed actual request, answered with 403. */
+		REJECTED,
+
+		/** A request refused before any policy was chosen, such as an ambiguous path. */
+		REFUSED
 
 	}
 
 	private final Decision decision;
 
-	private final CorsPolicy policy;
+	private final @Nullable CorsPolicy policy;
 
 	private final String origin;
 
@@ -70,7 +80,7 @@ final class CorsResponse extends ServerHttpResponseDecorator {
 
 	private final String allowedHeaders;
 
-	private CorsResponse(ServerHttpResponse delegate, Decision decision, CorsPolicy policy, String origin,
+	private CorsResponse(ServerHttpResponse delegate, Decision decision, @Nullable CorsPolicy policy, String origin,
 			String requestedMethod, String allowedHeaders) {
 		super(delegate);
 		this.decision = decision;
@@ -81,94 +91,98 @@ final class CorsResponse extends ServerHttpResponseDecorator {
 	}
 
 	/**
-	 * Write the decision's headers and return an exchange whose response writes them
-	 * again before it is sent.
+	 * Register the repair of the decision's headers on the exchange's response and return
+	 * an exchange whose response keeps the repair last among commit actions.
 	 */
 	static ServerWebExchange decorate(ServerWebExchange exchange, Decision decision, CorsPolicy policy, String origin,
 			String requestedMethod, String allowedHeaders) {
-		CorsResponse response = new CorsResponse(exchange.getResponse(), decision, policy, origin, requestedMethod,
+		CorsResponse response = register(exchange.getResponse(), decision, policy, origin, requestedMethod,
 				allowedHeaders);
-		write(response.getDelegate().getHeaders(), decision, policy, origin, requestedMethod, allowedHeaders);
 		return new CorsExchange(exchange, response);
 	}
 
 	/**
-	 * Write a decision's headers to a response that has none of its own yet, such as a
-	 * preflight the filter answers.
+	 * Answer the request without calling the handler: the status, then the decision's
+	 * headers at commit.
 	 */
-	static void write(HttpHeaders headers, Decision decision, CorsPolicy policy, String origin, String requestedMethod,
-			String allowedHeaders) {
+	static Mono<Void> answer(ServerHttpResponse response, HttpStatus status, Decision decision,
+			@Nullable CorsPolicy policy, String origin, String requestedMethod, String allowedHeaders) {
+		register(response, decision, policy, origin, requestedMethod, allowedHeaders);
+		response.setStatusCode(status);
+		return response.setComplete();
+	}
+
+	private static CorsResponse register(ServerHttpResponse response, Decision decision, @Nullable CorsPolicy policy,
+			String origin, String requestedMethod, String allowedHeaders) {
+		CorsResponse cors = new CorsResponse(response, decision, policy, origin, requestedMethod, allowedHeaders);
+		// Actions run in registration order, so this one runs after those that filters
+		// ahead of this one registered.
+		response.beforeCommit(cors);
+		return cors;
+	}
+
+	/**
+	 * The commit action: repairs the headers synchronously when its turn comes.
+	 */
+	@Override
+	public Mono<Void> get() {
+		repairHeaders();
+		return Mono.empty();
+	}
+
+	/**
+	 * Register a downstream commit action so that the repair runs again after it: an
+	 * action that adds a CORS header (a headers writer, a proxy) never has the last word.
+	 * The repair also runs when the action fails, since the error response that follows
+	 * skips commit actions.
+	 */
+	@Override
+	public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+		getDelegate().beforeCommit(() -> action.get().doOnTerminate(this::repairHeaders));
+	}
+
+	// Every CORS header is set to the decision's value or removed, touching only those
+	// that differ; runs once per commit action at most, so it must be idempotent.
+	private void repairHeaders() {
+		HttpHeaders headers = getDelegate().getHeaders();
 		for (int index = 0; index < CorsResponseHeaders.NAMES.length; index++) {
-			String value = value(index, decision, policy, origin, requestedMethod, allowedHeaders);
-			if (value != null) {
-				headers.set(CorsResponseHeaders.NAMES[index], value);
+			CorsResponseHeaders.ensure(headers, index, value(index));
+		}
+		switch (this.decision) {
+			case PREFLIGHT, REJECTED_PREFLIGHT ->
+				CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
+			case ALLOWED -> {
+				if (this.policy != null && this.policy.isOriginDependent()) {
+					CorsResponseHeaders.varyOnOrigin(headers);
+				}
+			}
+			case NOT_ALLOWED, NOT_CORS, REJECTED -> CorsResponseHeaders.varyOnOrigin(headers);
+			case REFUSED -> {
 			}
 		}
-		vary(headers, decision, policy);
-	}
-
-	@Override
-	public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-		rewriteHeaders();
-		return super.writeWith(body);
-	}
-
-	@Override
-	public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-		rewriteHeaders();
-		return super.writeAndFlushWith(body);
-	}
-
-	@Override
-	public Mono<Void> setComplete() {
-		rewriteHeaders();
-		return super.setComplete();
-	}
-
-	// Repairs what downstream changed since write(): every CORS header is set to the
-	// decision's value or removed, touching only those that differ.
-	private void rewriteHeaders() {
-		ServerHttpResponse delegate = getDelegate();
-		if (delegate.isCommitted()) {
-			return;
-		}
-		HttpHeaders headers = delegate.getHeaders();
-		for (int index = 0; index < CorsResponseHeaders.NAMES.length; index++) {
-			CorsResponseHeaders.ensure(headers, index,
-					value(index, this.decision, this.policy, this.origin, this.requestedMethod, this.allowedHeaders));
-		}
-		vary(headers, this.decision, this.policy);
 	}
 
 	/**
 	 * The one mapping from a decision to the value of each CORS response header.
 	 * @return the value, or {@code null} when the header must be absent
 	 */
-	private static @Nullable String value(int index, Decision decision, CorsPolicy policy, String origin,
-			String requestedMethod, String allowedHeaders) {
-		boolean allowed = decision == Decision.ALLOWED;
-		boolean preflight = decision == Decision.PREFLIGHT;
-		if (!allowed && !preflight) {
+	private @Nullable String value(int index) {
+		CorsPolicy policy = this.policy;
+		boolean allowed = this.decision == Decision.ALLOWED;
+		boolean preflight = this.decision == Decision.PREFLIGHT;
+		if (policy == null || (!allowed && !preflight)) {
 			return null;
 		}
 		return switch (index) {
-			case CorsResponseHeaders.ALLOW_ORIGIN -> policy.allowOriginValue(origin);
+			case CorsResponseHeaders.ALLOW_ORIGIN -> policy.allowOriginValue(this.origin);
 			case CorsResponseHeaders.ALLOW_CREDENTIALS -> policy.isAllowCredentials() ? "true" : null;
-			case CorsResponseHeaders.ALLOW_METHODS -> preflight ? requestedMethod : null;
-			case CorsResponseHeaders.ALLOW_HEADERS -> (preflight && !allowedHeaders.isEmpty()) ? allowedHeaders : null;
+			case CorsResponseHeaders.ALLOW_METHODS -> preflight ? this.requestedMethod : null;
+			case CorsResponseHeaders.ALLOW_HEADERS ->
+				(preflight && !this.allowedHeaders.isEmpty()) ? this.allowedHeaders : null;
 			case CorsResponseHeaders.MAX_AGE -> preflight ? policy.getMaxAge() : null;
 			case CorsResponseHeaders.EXPOSE_HEADERS -> allowed ? policy.getExposedHeaders() : null;
 			default -> null;
 		};
-	}
-
-	private static void vary(HttpHeaders headers, Decision decision, CorsPolicy policy) {
-		if (decision == Decision.PREFLIGHT) {
-			CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
-		}
-		else if (decision != Decision.ALLOWED || policy.isOriginDependent()) {
-			CorsResponseHeaders.varyOnOrigin(headers);
-		}
 	}
 
 	private static final class CorsExchange extends ServerWebExchangeDecorator {

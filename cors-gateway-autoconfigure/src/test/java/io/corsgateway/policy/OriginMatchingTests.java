@@ -63,9 +63,18 @@ class OriginMatchingTests {
 	}
 
 	@Test
-	void wildcardDoesNotCoverTheNullOrigin() {
+	void wildcardCoversTheNullOriginWithoutCredentials() { // gh-7
 		CorsPolicy policy = policy((s) -> s.allowedOrigins("*"));
-		assertThat(policy.allowsOrigin("null")).isFalse();
+		assertThat(policy.allowsOrigin("null")).isTrue();
+		assertThat(policy.allowOriginValue("null")).isEqualTo("*");
+	}
+
+	@Test
+	void wildcardDoesNotCoverMalformedSpellingsOfTheNullOrigin() {
+		CorsPolicy policy = policy((s) -> s.allowedOrigins("*"));
+		assertThat(policy.allowsOrigin("NULL")).isFalse();
+		assertThat(policy.allowsOrigin("null ")).isFalse();
+		assertThat(policy.allowsOrigin("nul")).isFalse();
 	}
 
 	@Test

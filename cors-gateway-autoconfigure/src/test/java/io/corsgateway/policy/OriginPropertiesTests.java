@@ -379,11 +379,11 @@ class OriginPropertiesTests {
 			return policy;
 		}
 
-		// '*' and entries match serialized origins only, 'null' only itself; a pattern
-		// must match the whole origin.
+		// Entries match serialized origins only, 'null' only itself or '*' (never
+		// credentialed here); a pattern must match the whole origin.
 		boolean allows(String origin) {
 			if (origin.equals("null")) {
-				return this.nullOrigin;
+				return this.nullOrigin || this.any;
 			}
 			Matcher matcher = SERIALIZED_ORIGIN.matcher(origin);
 			if (!matcher.matches() || origin.length() > 512) {

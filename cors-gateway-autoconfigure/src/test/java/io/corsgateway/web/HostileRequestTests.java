@@ -80,6 +80,11 @@ class HostileRequestTests {
 		return exchange.getResponse().setComplete();
 	};
 
+	// The opaque origin 'null' is well-formed, and '*' serves it (gh-7).
+	static Stream<String> originsMalformedForAWildcardPolicy() {
+		return malformedOrigins().filter((origin) -> !origin.equals("null"));
+	}
+
 	static Stream<String> malformedOrigins() {
 		return Stream.of("garbage", "", " ", "https://", "https://" + "a.".repeat(4096) + "shop.example.com",
 				SHOP + "\r\nSet-Cookie: session=stolen", SHOP + "\n", "\r\n" + SHOP, SHOP + "\u0000",
@@ -130,7 +135,7 @@ class HostileRequestTests {
 	}
 
 	@ParameterizedTest(name = "[{index}]")
-	@MethodSource("malformedOrigins")
+	@MethodSource("originsMalformedForAWildcardPolicy")
 	void malformedOriginIsNeverAnsweredByAWildcardPolicy(String origin) {
 		assertRejectedBeforeTheHandler(run(preflight("/catalog/1", origin, "GET")));
 	}
