@@ -37,8 +37,10 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 
 	static final int ANY_PORT = -2;
 
-	// Single labels that are not public suffixes and commonly carry development
-	// subdomains.
+	// Special-use single labels (RFC 6761 localhost and test, RFC 6762 local, ICANN's
+	// internal) that no one can register below on the public internet and that commonly
+	// carry development subdomains. The Public Suffix List does not name them, so its
+	// implicit '*' rule makes them public suffixes: allow them here.
 	private static final Set<String> PRIVATE_SINGLE_LABELS = Set.of("localhost", "internal", "test", "local");
 
 	enum Kind {
