@@ -89,10 +89,9 @@ final class UnknownCorsProperties {
 		}
 		String first = uniform(name, 1);
 		return switch (first) {
-			case "enabled", "filterorder" -> count == 2;
 			case "defaults" -> count == 2 || isField(name, 2, POLICY_FIELDS);
 			case "services" -> count <= 3 || isServiceKey(name);
-			default -> false;
+			default -> isField(name, 1, ROOT_FIELDS);
 		};
 	}
 

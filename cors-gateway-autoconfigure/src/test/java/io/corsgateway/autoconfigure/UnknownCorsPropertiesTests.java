@@ -15,9 +15,19 @@
  */
 package io.corsgateway.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import io.corsgateway.policy.PolicyError;
 
@@ -59,23 +69,60 @@ class UnknownCorsPropertiesTests {
 	}
 
 	@Test
+	void everyTopLevelPropertyInTheGeneratedMetadataIsKnown() {
+		// The check and the properties class must not drift: a property added to
+		// CorsGatewayProperties is known without another edit, or this fails.
+		Map<String, Object> keys = new LinkedHashMap<>();
+		for (JsonNode property : corsMetadataProperties()) {
+			String name = property.path("name").asString();
+			String type = property.path("type").asString();
+			if (name.chars().filter((c) -> c == '.').count() == 1 && !type.startsWith("java.util.Map")) {
+				keys.put(name, type.startsWith("java.util.List") ? "x" : "1");
+			}
+		}
+		assertThat(keys).containsKeys("cors.enabled", "cors.filter-order", "cors.reject-ambiguous-paths");
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("application.yml", keys));
+		assertThat(UnknownCorsProperties.find(environment)).isEmpty();
+	}
+
+	private static Iterable<JsonNode> corsMetadataProperties() {
+		List<JsonNode> properties = new ArrayList<>();
+		try {
+			for (URL url : Collections.list(UnknownCorsPropertiesTests.class.getClassLoader()
+				.getResources("META-INF/spring-configuration-metadata.json"))) {
+				try (InputStream in = url.openStream()) {
+					for (JsonNode property : new ObjectMapper().readTree(in).path("properties")) {
+						if (property.path("sourceType").asString().startsWith("io.corsgateway.")) {
+							properties.add(property);
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties;
+	}
+
+	@Test
 	void validKeysIncludingListIndexesAreNotReported() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("application.yml",
-					Map.ofEntries(Map.entry("cors.enabled", "true"), Map.entry("cors.filter-order", "-101"),
-							Map.entry("cors.defaults.max-age", "30m"),
-							Map.entry("cors.defaults.allowed-methods[0]", "GET"),
-							Map.entry("cors.services.orders.paths[0]", "/orders/**"),
-							Map.entry("cors.services.orders.hosts[0]", "api.example.com"),
-							Map.entry("cors.services.orders.allowedOrigins[0]", "https://shop.example.com"),
-							Map.entry("cors.services.orders.allow-credentials", "true"),
-							Map.entry("cors.services.orders.routes.r.paths[0]", "/orders/*/refunds"),
-							Map.entry("cors.services.orders.routes.r.methods[0]", "POST"),
-							Map.entry("cors.services.orders.routes.r.allowed-origin-patterns[0]",
-									"https://[a-z]+\\.example\\.com"),
-							Map.entry("cors.services.orders.routes.r.preflight-status", "200"),
-							Map.entry("cors.services.orders.routes.r.method", "POST"))));
+			.addFirst(new MapPropertySource("application.yml", Map.ofEntries(Map.entry("cors.enabled", "true"),
+					Map.entry("cors.filter-order", "-101"), Map.entry("cors.reject-ambiguous-paths", "false"),
+					Map.entry("cors.defaults.max-age", "30m"), Map.entry("cors.defaults.allowed-methods[0]", "GET"),
+					Map.entry("cors.services.orders.paths[0]", "/orders/**"),
+					Map.entry("cors.services.orders.hosts[0]", "api.example.com"),
+					Map.entry("cors.services.orders.allowedOrigins[0]", "https://shop.example.com"),
+					Map.entry("cors.services.orders.allow-credentials", "true"),
+					Map.entry("cors.services.orders.routes.r.paths[0]", "/orders/*/refunds"),
+					Map.entry("cors.services.orders.routes.r.methods[0]", "POST"),
+					Map.entry("cors.services.orders.routes.r.allowed-origin-patterns[0]",
+							"https://[a-z]+\\.example\\.com"),
+					Map.entry("cors.services.orders.routes.r.preflight-status", "200"),
+					Map.entry("cors.services.orders.routes.r.method", "POST"))));
 		assertThat(UnknownCorsProperties.find(environment)).extracting(PolicyError::property)
 			.containsExactly("cors.services.orders.routes.r.method");
 	}

@@ -16,6 +16,7 @@
 
 package io.corsgateway.sample;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
@@ -168,6 +169,20 @@ class SampleGatewayApplicationTests {
 			.expectBody()
 			.returnResult();
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(corsHeaderNames(result.getResponseHeaders())).isEmpty();
+		assertThat(this.upstream.getRequestCount()).isEqualTo(upstreamRequests);
+	}
+
+	@Test // gh-7
+	void ambiguousPathIsRefusedBeforeReachingTheUpstream() {
+		long upstreamRequests = this.upstream.getRequestCount();
+		EntityExchangeResult<byte[]> result = this.client.get()
+			.uri(URI.create("http://localhost:" + this.port + "/public/..;/orders/1"))
+			.header(HttpHeaders.ORIGIN, ATTACKER)
+			.exchange()
+			.expectBody()
+			.returnResult();
+		assertThat(result.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(corsHeaderNames(result.getResponseHeaders())).isEmpty();
 		assertThat(this.upstream.getRequestCount()).isEqualTo(upstreamRequests);
 	}
