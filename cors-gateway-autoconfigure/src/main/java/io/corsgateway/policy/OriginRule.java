@@ -39,7 +39,7 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 
 	// Single labels that are not public suffixes and commonly carry development
 	// subdomains.
-	private static final Set<String> PRIVATE_SINGLE_LABELS = Set.of("localhost", "internal", "test", "local");
+	static final Set<String> PRIVATE_SINGLE_LABELS = Set.of("localhost", "internal", "test", "local");
 
 	enum Kind {
 
@@ -69,7 +69,7 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 
 	// Only an IPv4 literal starting with 127 is loopback: 127.attacker.example is a
 	// domain name like any other.
-	private static boolean isLoopback(String host) {
+	static boolean isLoopback(String host) {
 		return host.equals("localhost") || host.equals("[::1]") || host.endsWith(".localhost")
 				|| (host.startsWith("127.") && host.chars().allMatch((c) -> c == '.' || (c >= '0' && c <= '9')));
 	}
