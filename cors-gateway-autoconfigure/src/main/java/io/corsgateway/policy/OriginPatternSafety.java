@@ -143,25 +143,10 @@ final class OriginPatternSafety {
 		if (isLoopback(host)) {
 			return null;
 		}
-		int literalStart = host.size();
-		while (literalStart > 0 && literalAt(host, literalStart - 1) >= 0) {
-			literalStart--;
-		}
-		StringBuilder literal = new StringBuilder();
-		for (int j = literalStart; j < host.size(); j++) {
-			literal.append((char) literalAt(host, j));
-		}
-		String suffix = literal.toString();
-		List<Node> free = host.subList(0, literalStart);
-		String refusal;
-		if (free.isEmpty()) {
-			// The whole host is written out: one named host, like an allowed-origins
-			// entry.
-			refusal = null;
-		}
-		else {
-			refusal = namedDomainRefusal(free, suffix, setBy);
-		}
+		int literalStart = literalSuffixStart(host);
+		// A host written out in full is one named host, like an allowed-origins entry.
+		String refusal = (literalStart == 0) ? null
+				: namedDomainRefusal(host.subList(0, literalStart), text(host, literalStart), setBy);
 		if (refusal == null && http && !insecureAllowed) {
 			return "The pattern accepts plain http:// origins of hosts other than loopback (localhost, *.localhost, "
 					+ "127.x.x.x, [::1]), which cannot be combined with " + setBy + ": anyone on the network path "
@@ -207,25 +192,37 @@ final class OriginPatternSafety {
 	// [::1]), anything ending in '.localhost' at a label boundary, or '127.' followed
 	// by digits and dots only.
 	private static boolean isLoopback(List<Node> host) {
-		StringBuilder literal = new StringBuilder();
-		for (int i = 0; i < host.size() && literalAt(host, i) >= 0; i++) {
-			literal.append((char) literalAt(host, i));
+		int start = literalSuffixStart(host);
+		String suffix = text(host, start);
+		if (start == 0) {
+			return OriginRule.isLoopback(suffix);
 		}
-		if (literal.length() == host.size()) {
-			return OriginRule.isLoopback(literal.toString());
-		}
-		if (literal.toString().startsWith("127.")
+		if (text(host.subList(0, Math.min(4, host.size())), 0).equals("127.")
 				&& host.stream().allMatch((item) -> DIGITS_AND_DOTS.containsAll(chars(item)))) {
 			return true;
 		}
-		StringBuilder suffix = new StringBuilder();
-		int start = host.size();
-		while (start > 0 && literalAt(host, start - 1) >= 0) {
-			start--;
-			suffix.insert(0, (char) literalAt(host, start));
-		}
 		boolean boundaryBefore = DOT.containsAll(lastChars(host.subList(0, start)));
-		return (boundaryBefore && suffix.toString().equals("localhost")) || suffix.toString().endsWith(".localhost");
+		return (boundaryBefore && suffix.equals("localhost")) || suffix.endsWith(".localhost");
+	}
+
+	// Where the trailing run of single-character items starts.
+	private static int literalSuffixStart(List<Node> items) {
+		int start = items.size();
+		while (start > 0 && literalAt(items, start - 1) >= 0) {
+			start--;
+		}
+		return start;
+	}
+
+	// The characters of single-character items from the given index; a character
+	// class of several characters reads as '?'.
+	private static String text(List<Node> items, int from) {
+		StringBuilder text = new StringBuilder();
+		for (int i = from; i < items.size(); i++) {
+			int c = literalAt(items, i);
+			text.append((c >= 0) ? (char) c : '?');
+		}
+		return text.toString();
 	}
 
 	// Labels of letters, digits, '-' and '_', the last with a letter so that the suffix

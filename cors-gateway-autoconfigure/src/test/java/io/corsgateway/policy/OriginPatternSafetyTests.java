@@ -174,6 +174,14 @@ class OriginPatternSafetyTests {
 	}
 
 	@Test
+	void domainWrittenOutIsTrustedEvenBelowAnotherSite() {
+		// The proof bounds the pattern to the domain it spells out; whether you own
+		// that domain is yours to check (docs/security.md).
+		CorsPolicy policy = policy(credentialed("https://[a-z]+\\.example\\.com\\.evil\\.net"));
+		assertThat(policy.allowsOrigin("https://www.example.com.evil.net")).isTrue();
+	}
+
+	@Test
 	void acceptedPatternStillMatchesItsOwnSites() {
 		CorsPolicy policy = policy(credentialed("https://([a-z0-9-]+\\.)*example\\.com(:[0-9]+)?"));
 		assertThat(policy.allowsOrigin("https://example.com")).isTrue();
