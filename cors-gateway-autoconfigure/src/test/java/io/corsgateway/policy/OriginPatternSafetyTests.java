@@ -198,8 +198,8 @@ class OriginPatternSafetyTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://localhost(:[0-9]+)?", "http://127\\.0\\.0\\.1:[0-9]+",
-			"http://[a-z0-9-]+\\.localhost(:\\d+)?", "http://\\[::1\\](:[0-9]+)?", "https?://localhost:3000",
-			"http://127\\.0\\.0\\.[0-9]{1,3}(:[0-9]+)?" })
+			"http://[a-z0-9-]+\\.localhost(:\\d+)?", "http://\\[::1\\](:[0-9]+)?", "http://\\[::1\\]:[0-9]+",
+			"https?://localhost:3000", "http://127\\.0\\.0\\.[0-9]{1,3}(:[0-9]+)?" })
 	void plainHttpLoopbackPatternIsAcceptedWithoutAllowInsecureOrigins(String pattern) {
 		CorsPolicy policy = policy(credentialed(pattern));
 		assertThat(policy.allowsOrigin("http://app.example.com")).isFalse();
