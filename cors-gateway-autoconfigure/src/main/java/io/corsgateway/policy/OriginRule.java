@@ -41,7 +41,7 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 	// internal) that no one can register below on the public internet and that commonly
 	// carry development subdomains. The Public Suffix List does not name them, so its
 	// implicit '*' rule makes them public suffixes: allow them here.
-	private static final Set<String> PRIVATE_SINGLE_LABELS = Set.of("localhost", "internal", "test", "local");
+	static final Set<String> PRIVATE_SINGLE_LABELS = Set.of("localhost", "internal", "test", "local");
 
 	enum Kind {
 
@@ -71,7 +71,7 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 
 	// Only an IPv4 literal starting with 127 is loopback: 127.attacker.example is a
 	// domain name like any other.
-	private static boolean isLoopback(String host) {
+	static boolean isLoopback(String host) {
 		return host.equals("localhost") || host.equals("[::1]") || host.endsWith(".localhost")
 				|| (host.startsWith("127.") && host.chars().allMatch((c) -> c == '.' || (c >= '0' && c <= '9')));
 	}

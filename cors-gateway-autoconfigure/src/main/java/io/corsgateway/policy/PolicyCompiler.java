@@ -47,12 +47,7 @@ final class PolicyCompiler {
 
 	private static final long BROWSER_MAX_AGE_CAP_SECONDS = 86400;
 
-	private static final List<String> INSECURE_PATTERN_STARTS = List.of("http://", "http:\\/\\/", "https?", "http(s)?",
-			"http(s?)", "http[s]?", "https{0,1}", "(http|https)", "(https|http)", "(https?)", "http:");
-
 	private static final Set<String> FORBIDDEN_METHODS = Set.of("CONNECT", "TRACE", "TRACK");
-
-	private static final List<String> FOREIGN_ORIGINS = List.of("https://attacker.invalid", "http://attacker.invalid");
 
 	private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
 			"PATCH");
@@ -118,12 +113,11 @@ final class PolicyCompiler {
 			checkNoWildcard(methods, credentials);
 			checkNoWildcard(headers, credentials);
 			checkNoWildcard(exposed, credentials);
-			checkNoUniversalPattern(originPatterns, credentials);
 			checkNoNullOrigin(origins, credentials);
 			if (!Boolean.TRUE.equals(insecure.value())) {
 				checkSecureOrigins(origins, credentials);
-				checkSecurePatterns(originPatterns, credentials);
 			}
+			checkCredentialedPatterns(originPatterns, credentials, Boolean.TRUE.equals(insecure.value()));
 		}
 		List<OriginRule> rules = originRules(origins.value());
 		OriginMatcher originMatcher = this.originMatchers.computeIfAbsent(
@@ -152,25 +146,21 @@ final class PolicyCompiler {
 		}
 	}
 
-	// A pattern that matches an origin under the reserved .invalid domain (RFC 2606)
-	// matches sites nobody vetted: with credentials it is the reflected-origin hole
-	// that '*' is refused for.
-	private void checkNoUniversalPattern(Resolved<List<String>> patterns, Resolved<Boolean> credentials) {
+	// With credentials a pattern must be proven, from its structure, to match only https
+	// (or loopback http) origins of domains it names. A pattern already refused for its
+	// syntax gets no second error.
+	private void checkCredentialedPatterns(Resolved<List<String>> patterns, Resolved<Boolean> credentials,
+			boolean insecureAllowed) {
 		for (int i = 0; i < patterns.value().size(); i++) {
 			String regex = patterns.value().get(i);
-			if (regex != null && matchesAnySite(regex)) {
-				error(patterns.property() + "[" + i + "]", regex,
-						"The pattern matches origins of any site, such as '" + FOREIGN_ORIGINS.get(0)
-								+ "', so it cannot be combined with allow-credentials: true (set by "
-								+ credentials.property()
-								+ "). Name your own domains, such as https://[a-z0-9-]+\\.example\\.com.");
+			if (regex == null || compilePattern(regex) == null || unescapedLiteralDot(regex) >= 0) {
+				continue;
+			}
+			String refusal = OriginPatternSafety.refusal(regex, insecureAllowed, credentials.property());
+			if (refusal != null) {
+				error(patterns.property() + "[" + i + "]", regex, refusal);
 			}
 		}
-	}
-
-	private boolean matchesAnySite(String regex) {
-		Pattern pattern = compilePattern(regex);
-		return pattern != null && FOREIGN_ORIGINS.stream().anyMatch(pattern::matches);
 	}
 
 	private void checkSecureOrigins(Resolved<List<String>> origins, Resolved<Boolean> credentials) {
@@ -194,25 +184,6 @@ final class PolicyCompiler {
 					+ "allow-credentials: true (set by " + credentials.property() + "): sandboxed iframes, data: "
 					+ "URLs and redirects of any site send 'null', so every site could read credentialed responses. "
 					+ "Serve the page from an origin of its own and list that origin.");
-		}
-	}
-
-	// A textual check: a pattern written to accept plain http:// (alone or as 'https?')
-	// carries credentials over the network in clear for the origins it names.
-	private void checkSecurePatterns(Resolved<List<String>> patterns, Resolved<Boolean> credentials) {
-		for (int i = 0; i < patterns.value().size(); i++) {
-			String regex = patterns.value().get(i);
-			if (regex == null) {
-				continue;
-			}
-			String start = regex.startsWith("^") ? regex.substring(1) : regex;
-			if (INSECURE_PATTERN_STARTS.stream().anyMatch(start::startsWith) && !matchesAnySite(regex)) {
-				error(patterns.property() + "[" + i + "]", regex, "The pattern accepts plain http:// origins, which "
-						+ "cannot be combined with allow-credentials: true (set by " + credentials.property() + "): "
-						+ "anyone on the network path can read and alter the page that sends credentialed requests. "
-						+ "Match https:// only, or set allow-insecure-origins: true on this scope if you accept "
-						+ "that risk.");
-			}
 		}
 	}
 
