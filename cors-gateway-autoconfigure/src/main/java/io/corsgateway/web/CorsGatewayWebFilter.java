@@ -39,9 +39,11 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * A {@link WebFilter} that applies {@link CorsPolicies} to every request, following the
  * CORS protocol of the WHATWG Fetch standard: it answers preflights itself, rejects
- * disallowed requests before any handler runs, and writes the CORS headers of actual
- * responses both when it lets a request through and again when the response is written,
- * replacing whatever a handler or proxied upstream set.
+ * disallowed requests before any handler runs, and gives the CORS headers of every
+ * response in an enabled scope the policy's values when the response is committed,
+ * replacing whatever a handler, an error renderer, another filter or a proxied upstream
+ * set. Requests whose path a server behind it could read differently are refused before
+ * any policy is chosen (see {@link #setRejectAmbiguousPaths(boolean)}).
  * <p>
  * The policies can be swapped at runtime with {@link #setPolicies(CorsPolicies)}; each
  * request reads them once.
@@ -122,6 +124,15 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	 */
 	public void setRejectAmbiguousPaths(boolean rejectAmbiguousPaths) {
 		this.rejectAmbiguousPaths = rejectAmbiguousPaths;
+	}
+
+	/**
+	 * Whether ambiguous paths are refused.
+	 * @return whether ambiguous paths are refused
+	 * @see #setRejectAmbiguousPaths(boolean)
+	 */
+	public boolean isRejectAmbiguousPaths() {
+		return this.rejectAmbiguousPaths;
 	}
 
 	@Override

@@ -75,6 +75,19 @@ class CorsGatewayAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(CorsGatewayWebFilter.class).getOrder()).isEqualTo(42));
 	}
 
+	@Test // gh-7
+	void ambiguousPathsAreRefusedByDefault() {
+		this.contextRunner.run(
+				(context) -> assertThat(context.getBean(CorsGatewayWebFilter.class).isRejectAmbiguousPaths()).isTrue());
+	}
+
+	@Test // gh-7
+	void refusingAmbiguousPathsCanBeTurnedOff() {
+		this.contextRunner.withPropertyValues("cors.reject-ambiguous-paths=false")
+			.run((context) -> assertThat(context.getBean(CorsGatewayWebFilter.class).isRejectAmbiguousPaths())
+				.isFalse());
+	}
+
 	@Test
 	void nothingIsRegisteredWhenDisabled() {
 		this.contextRunner.withPropertyValues("cors.enabled=false")
