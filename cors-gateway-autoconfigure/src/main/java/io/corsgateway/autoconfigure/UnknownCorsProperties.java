@@ -99,7 +99,10 @@ final class UnknownCorsProperties {
 		String field = uniform(name, 3);
 		if (field.equals("routes")) {
 			int count = name.getNumberOfElements();
-			return count == 5 || (count >= 6 && (isField(name, 5, POLICY_FIELDS) || isField(name, 5, ROUTE_FIELDS)));
+			// routes itself holds a value when YAML sets an empty map (routes: {}), and a
+			// route id alone when it sets an empty route.
+			return count == 4 || count == 5
+					|| (count >= 6 && (isField(name, 5, POLICY_FIELDS) || isField(name, 5, ROUTE_FIELDS)));
 		}
 		return isField(name, 3, POLICY_FIELDS) || isField(name, 3, SERVICE_FIELDS);
 	}

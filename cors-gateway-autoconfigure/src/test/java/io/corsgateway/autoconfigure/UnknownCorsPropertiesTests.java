@@ -81,6 +81,14 @@ class UnknownCorsPropertiesTests {
 	}
 
 	@Test
+	void emptyRoutesMapIsNotReported() {
+		// YAML's "routes: {}" reaches the environment as an empty value of the map key.
+		MockEnvironment environment = new MockEnvironment().withProperty("cors.services.orders.paths[0]", "/orders/**")
+			.withProperty("cors.services.orders.routes", "");
+		assertThat(UnknownCorsProperties.find(environment)).isEmpty();
+	}
+
+	@Test
 	void nestedKeyBelowAListFieldIsReported() {
 		MockEnvironment environment = new MockEnvironment().withProperty("cors.defaults.allowed-origins.primary",
 				"https://shop.example.com");
