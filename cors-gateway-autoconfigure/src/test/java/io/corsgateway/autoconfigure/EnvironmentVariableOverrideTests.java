@@ -64,11 +64,13 @@ class EnvironmentVariableOverrideTests {
 
 	@Test
 	void lowerCaseServiceIdIsOverriddenFromAnEnvironmentVariable() {
-		run(Map.of("CORS_SERVICES_ORDERS_ALLOWEDORIGINS", "https://env.example"), Map.of("cors.services.orders.paths",
-				"/orders/**", "cors.services.orders.allowed-origins", "https://yaml.example"))
+		run(Map.of("CORS_SERVICES_ORDERS_ALLOWEDORIGINS", "https://env.example,https://other.example"),
+				Map.of("cors.services.orders.paths", "/orders/**", "cors.services.orders.allowed-origins",
+						"https://yaml.example"))
 			.run((context) -> {
 				CorsPolicy policy = find(context.getBean(CorsPolicies.class), "/orders/1", "GET");
 				assertThat(policy.allowsOrigin("https://env.example")).isTrue();
+				assertThat(policy.allowsOrigin("https://other.example")).isTrue();
 				assertThat(policy.allowsOrigin("https://yaml.example")).isFalse();
 			});
 	}
