@@ -224,6 +224,29 @@ class CorsGatewayAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void emptyRouteMethodsInYamlFailStartup() throws Exception {
+		List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("application.yml",
+				new ByteArrayResource("""
+						cors:
+						  services:
+						    orders:
+						      paths: [/orders/**]
+						      allowed-origins: [https://shop.example]
+						      routes:
+						        refunds:
+						          paths: ["/orders/{id}/refunds"]
+						          methods: []
+						""".getBytes(StandardCharsets.UTF_8)));
+		this.contextRunner
+			.withInitializer((context) -> sources
+				.forEach((source) -> context.getEnvironment().getPropertySources().addFirst(source)))
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidCorsPolicyException.class,
+						(ex) -> assertThat(ex.getErrors()).extracting(PolicyError::property)
+							.containsExactly("cors.services.orders.routes.refunds.methods")));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserPoliciesConfiguration {
 
