@@ -15,14 +15,19 @@
  */
 package io.corsgateway.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.corsgateway.policy.CorsPolicies;
+import io.corsgateway.policy.CorsPoliciesBuilder;
 import io.corsgateway.policy.PolicyError;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -54,11 +59,15 @@ public final class CorsGatewayAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CorsPolicies corsPolicies(CorsGatewayProperties properties, ObjectProvider<CorsPolicyCustomizer> customizers,
-			Environment environment) {
-		CorsPolicies policies = new CorsGatewayPropertiesMapper(properties, customizers.orderedStream().toList(),
-				UnknownCorsProperties.find(environment))
-			.asPolicies();
-		for (PolicyError warning : policies.getWarnings()) {
+			Environment environment, ConfigurableListableBeanFactory beanFactory) {
+		CorsGatewayPropertiesMapper mapper = new CorsGatewayPropertiesMapper(properties,
+				customizers.orderedStream().toList(), UnknownCorsProperties.find(environment));
+		CorsPoliciesBuilder builder = mapper.toBuilder();
+		CorsPolicies policies = mapper.build(builder);
+		List<PolicyError> warnings = new ArrayList<>(policies.getWarnings());
+		warnings
+			.addAll(PreflightContinueSecurityCheck.warnings(builder, beanFactory, beanFactory.getBeanClassLoader()));
+		for (PolicyError warning : warnings) {
 			logger.warn("CORS configuration: " + warning);
 		}
 		return policies;

@@ -15,6 +15,7 @@
  */
 package io.corsgateway.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +48,14 @@ final class CorsGatewayPropertiesMapper {
 	}
 
 	CorsPolicies asPolicies() {
+		return build(toBuilder());
+	}
+
+	/**
+	 * Map the properties onto a new builder and let the customizers adjust it.
+	 * @return the builder, not yet built
+	 */
+	CorsPoliciesBuilder toBuilder() {
 		CorsPoliciesBuilder builder = CorsPolicies.builder();
 		builder.defaults((defaults) -> copyPolicy(this.properties.getDefaults(), defaults));
 		this.properties.getServices().forEach((serviceId, service) -> builder.service(serviceId, (spec) -> {
@@ -61,21 +70,34 @@ final class CorsGatewayPropertiesMapper {
 			}
 		}));
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
+		return builder;
+	}
+
+	/**
+	 * Build the policies, reporting unknown keys first and then every error of the
+	 * builder, each once.
+	 * @param builder the builder from {@link #toBuilder()}
+	 * @return the compiled policies
+	 */
+	CorsPolicies build(CorsPoliciesBuilder builder) {
+		CorsPolicies policies;
 		try {
-			CorsPolicies policies = builder.build();
-			if (!this.unknownKeys.isEmpty()) {
-				throw new InvalidCorsPolicyException(this.unknownKeys);
-			}
-			return policies;
+			policies = builder.build();
 		}
 		catch (InvalidCorsPolicyException ex) {
 			if (this.unknownKeys.isEmpty()) {
 				throw ex;
 			}
-			List<PolicyError> all = new java.util.ArrayList<>(this.unknownKeys);
+			List<PolicyError> all = new ArrayList<>(this.unknownKeys);
 			all.addAll(ex.getErrors());
 			throw new InvalidCorsPolicyException(all);
 		}
+		// Thrown outside the try block: inside it, the catch would add the unknown keys
+		// to themselves and report each twice.
+		if (!this.unknownKeys.isEmpty()) {
+			throw new InvalidCorsPolicyException(this.unknownKeys);
+		}
+		return policies;
 	}
 
 	private static void copyPolicy(CorsGatewayProperties.Policy source, PolicySpec<?> target) {

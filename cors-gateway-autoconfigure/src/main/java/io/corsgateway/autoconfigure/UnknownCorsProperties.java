@@ -57,21 +57,23 @@ final class UnknownCorsProperties {
 	}
 
 	static List<PolicyError> find(Environment environment) {
-		Set<String> unknown = new LinkedHashSet<>();
+		// Names, not strings: the same key written alowed-origins in one source and
+		// alowedOrigins in another is one key for the binder, and reported once.
+		Set<ConfigurationPropertyName> unknown = new LinkedHashSet<>();
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (source instanceof IterableConfigurationPropertySource iterable
 					&& !StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(nameOf(source))) {
 				iterable.filter(ROOT::isAncestorOf).stream().forEach((name) -> {
 					if (!isKnown(name)) {
-						unknown.add(name.toString());
+						unknown.add(name);
 					}
 				});
 			}
 		}
 		List<PolicyError> errors = new ArrayList<>();
-		for (String name : unknown) {
-			errors.add(new PolicyError(name, null,
-					"This key is not a cors-gateway property, so its value would be " + "ignored." + suggestion(name)));
+		for (ConfigurationPropertyName name : unknown) {
+			errors.add(new PolicyError(name.toString(), null, "This key is not a cors-gateway property, so its value "
+					+ "would be ignored." + suggestion(name.toString())));
 		}
 		return errors;
 	}
@@ -99,7 +101,10 @@ final class UnknownCorsProperties {
 		String field = uniform(name, 3);
 		if (field.equals("routes")) {
 			int count = name.getNumberOfElements();
-			return count == 5 || (count >= 6 && (isField(name, 5, POLICY_FIELDS) || isField(name, 5, ROUTE_FIELDS)));
+			// routes itself holds a value when YAML sets an empty map (routes: {}), and a
+			// route id alone when it sets an empty route.
+			return count == 4 || count == 5
+					|| (count >= 6 && (isField(name, 5, POLICY_FIELDS) || isField(name, 5, ROUTE_FIELDS)));
 		}
 		return isField(name, 3, POLICY_FIELDS) || isField(name, 3, SERVICE_FIELDS);
 	}

@@ -15,20 +15,28 @@
  */
 package io.corsgateway.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPolicy;
 import io.corsgateway.policy.InvalidCorsPolicyException;
+import io.corsgateway.policy.PolicyError;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -175,6 +183,81 @@ class CorsGatewayAutoConfigurationTests {
 					.hasMessageContaining("cors.services.orders.allowed-orgins")
 					.hasMessageContaining("Did you mean 'allowed-origins'?");
 			});
+	}
+
+	@Test
+	void misspeltKeyThatIsTheOnlyErrorIsReportedOnce() {
+		this.contextRunner
+			.withPropertyValues("cors.services.orders.paths=/orders/**",
+					"cors.services.orders.alowed-origins=https://a.example")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable failure = context.getStartupFailure();
+				assertThat(failure).rootCause()
+					.isInstanceOfSatisfying(InvalidCorsPolicyException.class,
+							(ex) -> assertThat(ex.getErrors()).extracting(PolicyError::property)
+								.containsExactly("cors.services.orders.alowed-origins"))
+					.hasMessageStartingWith("1 CORS setting is invalid:");
+				FailureAnalysis analysis = new InvalidCorsPolicyFailureAnalyzer().analyze(failure);
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).startsWith("The CORS configuration has 1 error:");
+			});
+	}
+
+	@Test
+	void misspeltKeyIsReportedOnceBeforeTheOtherErrors() {
+		this.contextRunner.withPropertyValues("cors.services.orders.paths=/orders/**",
+				"cors.services.orders.alowed-origins=https://a.example", "cors.services.orders.allowed-methods=TRACE")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidCorsPolicyException.class,
+						(ex) -> assertThat(ex.getErrors()).extracting(PolicyError::property)
+							.containsExactly("cors.services.orders.alowed-origins",
+									"cors.services.orders.allowed-methods[0]")));
+	}
+
+	@Test
+	void emptyRoutesMapInYamlStarts() throws Exception {
+		List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("application.yml",
+				new ByteArrayResource("""
+						cors:
+						  services:
+						    orders:
+						      paths: [/orders/**]
+						      allowed-origins: [https://shop.example]
+						      routes: {}
+						""".getBytes(StandardCharsets.UTF_8)));
+		this.contextRunner
+			.withInitializer((context) -> sources
+				.forEach((source) -> context.getEnvironment().getPropertySources().addFirst(source)))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(CorsGatewayProperties.class).getServices().get("orders").getRoutes())
+					.isEmpty();
+				assertThat(find(context.getBean(CorsPolicies.class), "/orders/1").getId()).isEqualTo("orders");
+			});
+	}
+
+	@Test
+	void emptyRouteMethodsInYamlFailStartup() throws Exception {
+		List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("application.yml",
+				new ByteArrayResource("""
+						cors:
+						  services:
+						    orders:
+						      paths: [/orders/**]
+						      allowed-origins: [https://shop.example]
+						      routes:
+						        refunds:
+						          paths: ["/orders/{id}/refunds"]
+						          methods: []
+						""".getBytes(StandardCharsets.UTF_8)));
+		this.contextRunner
+			.withInitializer((context) -> sources
+				.forEach((source) -> context.getEnvironment().getPropertySources().addFirst(source)))
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidCorsPolicyException.class,
+						(ex) -> assertThat(ex.getErrors()).extracting(PolicyError::property)
+							.containsExactly("cors.services.orders.routes.refunds.methods")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

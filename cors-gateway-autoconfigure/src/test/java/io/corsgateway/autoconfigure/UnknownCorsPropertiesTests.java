@@ -128,6 +128,26 @@ class UnknownCorsPropertiesTests {
 	}
 
 	@Test
+	void misspeltKeyInTwoPropertySourcesIsReportedOnce() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("application.yml", Map.of("cors.services.orders.alowed-origins", "x")));
+		environment.getPropertySources()
+			.addFirst(
+					new MapPropertySource("application.properties", Map.of("cors.services.orders.alowedOrigins", "y")));
+		assertThat(UnknownCorsProperties.find(environment)).extracting(PolicyError::property)
+			.containsExactly("cors.services.orders.alowedorigins");
+	}
+
+	@Test
+	void emptyRoutesMapIsNotReported() {
+		// YAML's "routes: {}" reaches the environment as an empty value of the map key.
+		MockEnvironment environment = new MockEnvironment().withProperty("cors.services.orders.paths[0]", "/orders/**")
+			.withProperty("cors.services.orders.routes", "");
+		assertThat(UnknownCorsProperties.find(environment)).isEmpty();
+	}
+
+	@Test
 	void nestedKeyBelowAListFieldIsReported() {
 		MockEnvironment environment = new MockEnvironment().withProperty("cors.defaults.allowed-origins.primary",
 				"https://shop.example.com");

@@ -417,8 +417,8 @@ class CorsPoliciesValidationTests {
 		CorsPoliciesBuilder builder = orders((orders) -> orders.allowedOrigins(SHOP)
 			.route("refunds", (refunds) -> refunds.paths("/orders/{id}/refunds").methods("POST", "PUT"))
 			.route("returns", (returns) -> returns.paths("/orders/{id}/refunds").methods("PUT", "POST")));
-		assertOnlyError(builder, "cors.services.orders.routes.returns.paths", "/orders/{id}/refunds",
-				"Another route of service 'orders' already has this path pattern for the same methods");
+		assertOnlyError(builder, "cors.services.orders.routes.returns.paths[0]", "/orders/{id}/refunds",
+				"Route 'refunds' of service 'orders' already has this path pattern for every method of this route");
 	}
 
 	@Test
@@ -522,7 +522,8 @@ class CorsPoliciesValidationTests {
 			.service("first", (first) -> first.paths("/orders/**").hosts("a.example", "b.example").allowedOrigins(SHOP))
 			.service("second",
 					(second) -> second.paths("/orders/**").hosts("b.example", "a.example").allowedOrigins(SHOP));
-		assertOnlyError(builder, "cors.services.second.paths", "/orders/**", "Another service already has this path");
+		assertOnlyError(builder, "cors.services.second.paths[0]", "/orders/**",
+				"Service 'first' already has this path pattern for every host of this service");
 	}
 
 }
