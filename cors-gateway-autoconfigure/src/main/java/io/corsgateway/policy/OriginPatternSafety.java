@@ -179,6 +179,13 @@ final class OriginPatternSafety {
 					+ "can register a domain, so it cannot be combined with " + setBy + ". Name your own domain "
 					+ "after a literal '.', such as " + EXAMPLES + ".";
 		}
+		String suffixBelow = PublicSuffixes.publicSuffixBelow(domain);
+		if (suffixBelow != null) {
+			return "The pattern matches hosts below '" + domain + "', which include public suffixes (the Public "
+					+ "Suffix List's rule '" + suffixBelow + "') where anyone can get a name, so it cannot be "
+					+ "combined with " + setBy + ". Write out the "
+					+ "domain you own below that suffix after the last wildcard, or list your origins one by one.";
+		}
 		return null;
 	}
 

@@ -184,6 +184,12 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 			return "'*." + parent + "' would allow every site registered under the public suffix '" + parent
 					+ "', which anyone can register. Name your own domain, such as '*.example." + parent + "'.";
 		}
+		String suffixBelow = PublicSuffixes.publicSuffixBelow(parent);
+		if (suffixBelow != null) {
+			return "'*." + parent + "' would also allow sites under public suffixes below '" + parent
+					+ "' (the Public Suffix List's rule '" + suffixBelow + "'), where anyone can get a name. "
+					+ "Name the domain you own below that suffix instead, or list your origins one by one.";
+		}
 		return null;
 	}
 

@@ -22,8 +22,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -84,6 +86,29 @@ final class PublicSuffixes {
 	}
 
 	/**
+	 * A public suffix strictly below a domain, if the list has one: {@code *.run.app}
+	 * below {@code run.app}, {@code s3.amazonaws.com} below {@code amazonaws.com}. A
+	 * subdomain wildcard or pattern over such a domain covers names that anyone can
+	 * register, although the domain itself is not a public suffix.
+	 * @param domain a lower-case ASCII domain name without a trailing dot
+	 * @return a rule of the list below the domain, as the list writes it, or {@code null}
+	 * when there is none
+	 */
+	static @Nullable String publicSuffixBelow(String domain) {
+		return Rules.INSTANCE.suffixesBelow.get(domain);
+	}
+
+	/**
+	 * Whether names at or below a domain can be registered by anyone: the domain is a
+	 * public suffix, or a public suffix lies below it.
+	 * @param domain a lower-case ASCII domain name without a trailing dot
+	 * @return whether a wildcard over the domain covers names anyone can register
+	 */
+	static boolean coversPublicSuffix(String domain) {
+		return isPublicSuffix(domain) || publicSuffixBelow(domain) != null;
+	}
+
+	/**
 	 * The {@code VERSION} line of the bundled list, such as
 	 * {@code 2026-07-25_14-20-03_UTC}.
 	 * @return the version of the bundled list
@@ -136,11 +161,29 @@ final class PublicSuffixes {
 		// Exception rules without their '!': 'www.ck'.
 		final Set<String> exceptions;
 
+		// Every domain with a normal or wildcard rule strictly below it, to one such
+		// rule: 'run.app' to '*.run.app', 'amazonaws.com' to 's3.amazonaws.com'.
+		final Map<String, String> suffixesBelow;
+
 		private Rules(String version, Set<String> normal, Set<String> wildcards, Set<String> exceptions) {
 			this.version = version;
 			this.normal = normal;
 			this.wildcards = wildcards;
 			this.exceptions = exceptions;
+			Map<String, String> below = new HashMap<>();
+			normal.forEach((rule) -> addParents(below, rule));
+			wildcards.forEach((parent) -> addParents(below, "*." + parent));
+			this.suffixesBelow = Map.copyOf(below);
+		}
+
+		// Maps each domain above the rule's to the rule; where several rules lie below
+		// one domain, the shortest, then the first in alphabetical order, so that
+		// messages name the nearest rule and do not vary between runs.
+		private static void addParents(Map<String, String> below, String rule) {
+			String domain = rule.startsWith("*.") ? rule.substring(1) : rule;
+			for (int dot = domain.indexOf('.'); dot >= 0; dot = domain.indexOf('.', dot + 1)) {
+				below.merge(domain.substring(dot + 1), rule, PublicSuffixes.Rules::nearer);
+			}
 		}
 
 		private static Rules load() {
@@ -179,6 +222,11 @@ final class PublicSuffixes {
 				throw new UncheckedIOException("Cannot read the Public Suffix List '" + RESOURCE + "'.", ex);
 			}
 			return new Rules(version, Set.copyOf(normal), Set.copyOf(wildcards), Set.copyOf(exceptions));
+		}
+
+		private static String nearer(String first, String second) {
+			int byLength = Integer.compare(first.length(), second.length());
+			return (byLength < 0 || (byLength == 0 && first.compareTo(second) <= 0)) ? first : second;
 		}
 
 		// The list writes internationalized rules in Unicode; origins carry the xn--

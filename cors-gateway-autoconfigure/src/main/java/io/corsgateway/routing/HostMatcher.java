@@ -55,7 +55,7 @@ public final class HostMatcher {
 		Set<String> exact = new HashSet<>();
 		List<String> suffixes = new ArrayList<>();
 		for (String pattern : patterns) {
-			String lower = canonicalHost(pattern.toLowerCase(Locale.ROOT));
+			String lower = pattern.toLowerCase(Locale.ROOT);
 			if (lower.startsWith("*.")) {
 				suffixes.add(lower.substring(1));
 			}

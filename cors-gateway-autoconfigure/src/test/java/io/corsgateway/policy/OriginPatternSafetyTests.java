@@ -136,6 +136,21 @@ class OriginPatternSafetyTests {
 		assertRefused("https://[a-z0-9-]+\\.github\\.io", "public suffix 'github.io'");
 	}
 
+	@Test // gh-7
+	void domainWithPublicSuffixesBelowItIsRefused() {
+		assertMatches("https://([a-z0-9-]+\\.)*run\\.app", "https://attacker-x7-uc.a.run.app");
+		assertRefused("https://([a-z0-9-]+\\.)*run\\.app", "rule '*.run.app'");
+		assertRefused("https://[a-z0-9-]+\\.r\\.appspot\\.com", "rule '*.r.appspot.com'");
+		assertRefused("https://.*\\.amazonaws\\.com", "below 'amazonaws.com'");
+	}
+
+	@Test
+	void domainOwnedBelowASuffixThatHasRulesAboveItIsAccepted() {
+		CorsPolicy policy = policy(credentialed("https://[a-z0-9-]+\\.mysite\\.a\\.run\\.app"));
+		assertThat(policy.allowsOrigin("https://eu.mysite.a.run.app")).isTrue();
+		assertThat(policy.allowsOrigin("https://eu.attacker.a.run.app")).isFalse();
+	}
+
 	@Test
 	void numericSuffixThatCouldEndAnIpAddressIsRefused() {
 		assertMatches("https://.*\\.0\\.1", "https://10.0.0.1");

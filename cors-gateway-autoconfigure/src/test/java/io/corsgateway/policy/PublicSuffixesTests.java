@@ -75,6 +75,35 @@ class PublicSuffixesTests {
 				suffix);
 	}
 
+	// gh-7: the domain is not a public suffix, but names below it are ('*.run.app',
+	// 'nakahara.kawasaki.jp', 's3.amazonaws.com'), and anyone can get a site there.
+	@ParameterizedTest
+	@ValueSource(strings = { "run.app", "kawasaki.jp", "r.appspot.com", "compute.amazonaws.com", "amazonaws.com" })
+	void subdomainWildcardOverADomainWithPublicSuffixesBelowItFailsStartup(String parent) {
+		String origin = "https://*." + parent;
+		InvalidCorsPolicyException ex = catchThrowableOfType(InvalidCorsPolicyException.class,
+				orders((orders) -> orders.allowedOrigins(origin).allowCredentials(true))::build);
+		assertThat(ex).as("build() must refuse '%s'", origin).isNotNull();
+		assertThat(ex.getErrors()).singleElement().satisfies((error) -> {
+			assertThat(error.property()).isEqualTo(ORIGINS);
+			assertThat(error.reason()).contains("would also allow sites under public suffixes below '" + parent + "'");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "run.app", "kawasaki.jp", "r.appspot.com", "amazonaws.com", "uk" })
+	void domainWithARuleBelowItNamesOne(String parent) {
+		assertThat(PublicSuffixes.publicSuffixBelow(parent)).isNotNull().endsWith("." + parent);
+		assertThat(PublicSuffixes.coversPublicSuffix(parent)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "example.com", "shop.example.co.uk", "mysite.a.run.app", "example.eu.org" })
+	void registrableDomainWithoutRulesBelowItCoversNoPublicSuffix(String domain) {
+		assertThat(PublicSuffixes.publicSuffixBelow(domain)).isNull();
+		assertThat(PublicSuffixes.coversPublicSuffix(domain)).isFalse();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "co.uk", "k12.ca.us", "com.au", "pvt.k12.ma.us" })
 	void icannSuffixOfSeveralLabelsIsAPublicSuffix(String domain) {
