@@ -181,7 +181,7 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		}
 		CorsResponse.Decision decision = policy.isOriginDependent() ? CorsResponse.Decision.NOT_CORS
 				: CorsResponse.Decision.ALLOWED;
-		return chain.filter(CorsResponse.decorate(exchange, decision, policy, "", "", ""));
+		return CorsResponse.filter(exchange, chain, decision, policy, "", "", "");
 	}
 
 	private Mono<Void> preflight(ServerWebExchange exchange, WebFilterChain chain, CorsPolicy policy, String origin,
@@ -199,8 +199,8 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 					CorsResponse.Decision.REJECTED_PREFLIGHT, policy, origin, "", "");
 		}
 		if (policy.isPreflightContinue()) {
-			return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.PREFLIGHT, policy, origin,
-					requestedMethod, allowedHeaders));
+			return CorsResponse.filter(exchange, chain, CorsResponse.Decision.PREFLIGHT, policy, origin,
+					requestedMethod, allowedHeaders);
 		}
 		return CorsResponse.answer(exchange.getResponse(), HttpStatus.valueOf(policy.getPreflightStatus()),
 				CorsResponse.Decision.PREFLIGHT, policy, origin, requestedMethod, allowedHeaders);
@@ -219,11 +219,11 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	private Mono<Void> actual(ServerWebExchange exchange, WebFilterChain chain, CorsPolicy policy, String origin,
 			boolean originAllowed) {
 		if (originAllowed && allowsActualMethod(policy, exchange.getRequest().getMethod())) {
-			return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.ALLOWED, policy, origin, "", ""));
+			return CorsResponse.filter(exchange, chain, CorsResponse.Decision.ALLOWED, policy, origin, "", "");
 		}
 		if (!policy.isRejectDisallowedOrigins()) {
 			// Let it through, but never with CORS headers someone downstream chose.
-			return chain.filter(CorsResponse.decorate(exchange, CorsResponse.Decision.NOT_ALLOWED, policy, "", "", ""));
+			return CorsResponse.filter(exchange, chain, CorsResponse.Decision.NOT_ALLOWED, policy, "", "", "");
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Reject: " + exchange.getRequest().getMethod() + " from origin '" + printable(origin)

@@ -15,6 +15,7 @@
  */
 package io.corsgateway.web;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
+import org.springframework.web.server.WebFilterChain;
 
 /**
  * Gives the CORS response headers the values of one decision, whatever path commits the
@@ -43,7 +45,7 @@ import org.springframework.web.server.ServerWebExchangeDecorator;
  *
  * @author cors-gateway authors
  */
-final class CorsResponse extends ServerHttpResponseDecorator implements Supplier<Mono<Void>> {
+final class CorsResponse extends ServerHttpResponseDecorator implements Supplier<Mono<Void>>, Consumer<Throwable> {
 
 	enum Decision {
 
@@ -91,14 +93,14 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	}
 
 	/**
-	 * Register the repair of the decision's headers on the exchange's response and return
-	 * an exchange whose response keeps the repair last among commit actions.
+	 * Register the repair of the decision's headers on the exchange's response, and pass
+	 * the chain an exchange whose response keeps the repair last among commit actions.
 	 */
-	static ServerWebExchange decorate(ServerWebExchange exchange, Decision decision, CorsPolicy policy, String origin,
-			String requestedMethod, String allowedHeaders) {
+	static Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Decision decision, CorsPolicy policy,
+			String origin, String requestedMethod, String allowedHeaders) {
 		CorsResponse response = register(exchange.getResponse(), decision, policy, origin, requestedMethod,
 				allowedHeaders);
-		return new CorsExchange(exchange, response);
+		return chain.filter(new CorsExchange(exchange, response)).doOnError(response);
 	}
 
 	/**
@@ -107,9 +109,9 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	 */
 	static Mono<Void> answer(ServerHttpResponse response, HttpStatus status, Decision decision,
 			@Nullable CorsPolicy policy, String origin, String requestedMethod, String allowedHeaders) {
-		register(response, decision, policy, origin, requestedMethod, allowedHeaders);
+		CorsResponse cors = register(response, decision, policy, origin, requestedMethod, allowedHeaders);
 		response.setStatusCode(status);
-		return response.setComplete();
+		return response.setComplete().doOnError(cors);
 	}
 
 	private static CorsResponse register(ServerHttpResponse response, Decision decision, @Nullable CorsPolicy policy,
@@ -131,14 +133,34 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	}
 
 	/**
+	 * An error on the way back from the chain: when a commit action failed, Spring
+	 * renders the error response without running commit actions again, possibly before
+	 * this repair had its turn, so the repair runs now.
+	 */
+	@Override
+	public void accept(Throwable error) {
+		repairHeaders();
+	}
+
+	/**
 	 * Register a downstream commit action so that the repair runs again after it: an
 	 * action that adds a CORS header (a headers writer, a proxy) never has the last word.
-	 * The repair also runs when the action fails, since the error response that follows
-	 * skips commit actions.
+	 * The repair also runs when the action fails, by a returned error or a thrown one,
+	 * since the error response that follows skips commit actions.
 	 */
 	@Override
 	public void beforeCommit(Supplier<? extends Mono<Void>> action) {
-		getDelegate().beforeCommit(() -> action.get().doOnTerminate(this::repairHeaders));
+		getDelegate().beforeCommit(() -> {
+			Mono<Void> result;
+			try {
+				result = action.get();
+			}
+			catch (RuntimeException | Error ex) {
+				repairHeaders();
+				throw ex;
+			}
+			return result.doOnTerminate(this::repairHeaders);
+		});
 	}
 
 	// Every CORS header is set to the decision's value or removed, touching only those

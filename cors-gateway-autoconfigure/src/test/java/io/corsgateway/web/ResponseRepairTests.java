@@ -257,6 +257,50 @@ class ResponseRepairTests {
 		assertThat(CORS_HEADERS).allSatisfy((name) -> assertThat(response.getHeaders().get(name)).as(name).isNull());
 	}
 
+	@Test
+	void downstreamCommitActionThatThrowsStillLeavesOnlyThePolicysHeaders() {
+		WebFilter throwingAction = (exchange, chain) -> {
+			exchange.getResponse().beforeCommit(() -> {
+				setHostileHeaders(exchange);
+				throw new IllegalStateException("commit action threw");
+			});
+			return chain.filter(exchange);
+		};
+		MockServerHttpResponse response = handleLenient(this::writeBody, new CorsGatewayWebFilter(this.policies),
+				throwingAction);
+		assertThat(CORS_HEADERS).allSatisfy((name) -> assertThat(response.getHeaders().get(name)).as(name).isNull());
+	}
+
+	@Test
+	void failingCommitActionOfAFilterAheadStillLeavesOnlyThePolicysHeaders() {
+		// Like a session store that is down: the action touches no CORS header, but its
+		// failure stops the actions after it, this filter's repair among them.
+		WebFilter failingAction = (exchange, chain) -> {
+			exchange.getResponse().beforeCommit(() -> Mono.error(new IllegalStateException("store is down")));
+			return chain.filter(exchange);
+		};
+		MockServerHttpResponse response = handleLenient((exchange) -> {
+			setHostileHeaders(exchange);
+			return writeBody(exchange);
+		}, failingAction, new CorsGatewayWebFilter(this.policies));
+		assertThat(CORS_HEADERS).allSatisfy((name) -> assertThat(response.getHeaders().get(name)).as(name).isNull());
+		assertThat(varyTokens(response)).contains("Origin");
+	}
+
+	// A disallowed origin let through: the policy's answer is no CORS header at all.
+	private MockServerHttpResponse handleLenient(WebHandler handler, WebFilter... filters) {
+		HttpHandler httpHandler = WebHttpHandlerBuilder.webHandler(handler)
+			.filters((list) -> list.addAll(List.of(filters)))
+			.build();
+		MockServerHttpResponse response = new MockServerHttpResponse();
+		httpHandler.handle(
+				MockServerHttpRequest.get("https://api.example.com/lenient/1").header(HttpHeaders.ORIGIN, EVIL).build(),
+				response)
+			.onErrorComplete()
+			.block(Duration.ofSeconds(5));
+		return response;
+	}
+
 	private MockServerHttpResponse handle(ResponsePath path, MockServerHttpRequest request) {
 		List<WebFilter> filters = new ArrayList<>();
 		if (path == ResponsePath.UPSTREAM_COMMIT_ACTION) {
