@@ -59,6 +59,14 @@ public class CorsGatewayProperties {
 	private boolean rejectAmbiguousPaths = true;
 
 	/**
+	 * Whether the literal parts of service and route paths are matched case-sensitively,
+	 * as WebFlux and Spring Cloud Gateway do by default. Set it to false when a handler
+	 * or upstream matches paths ignoring case, so that '/ADMIN' gets the policy of
+	 * '/admin/**'.
+	 */
+	private boolean caseSensitivePaths = true;
+
+	/**
 	 * Policy fields inherited by every service and route.
 	 */
 	@NestedConfigurationProperty
@@ -91,6 +99,14 @@ public class CorsGatewayProperties {
 
 	public void setRejectAmbiguousPaths(boolean rejectAmbiguousPaths) {
 		this.rejectAmbiguousPaths = rejectAmbiguousPaths;
+	}
+
+	public boolean isCaseSensitivePaths() {
+		return this.caseSensitivePaths;
+	}
+
+	public void setCaseSensitivePaths(boolean caseSensitivePaths) {
+		this.caseSensitivePaths = caseSensitivePaths;
 	}
 
 	public Policy getDefaults() {
@@ -333,8 +349,9 @@ public class CorsGatewayProperties {
 		private List<String> paths = new ArrayList<>();
 
 		/**
-		 * Methods this route matches, compared with the request method or, for a
-		 * preflight, with Access-Control-Request-Method. Unset matches every method.
+		 * Methods this route matches, compared ignoring case with the request method or,
+		 * for a preflight, with Access-Control-Request-Method; a GET route also matches
+		 * HEAD. Unset matches every method.
 		 */
 		private @Nullable List<String> methods;
 

@@ -25,6 +25,8 @@ import io.corsgateway.policy.InvalidCorsPolicyException;
 import io.corsgateway.policy.PolicyError;
 import io.corsgateway.policy.PolicySpec;
 
+import org.springframework.web.util.pattern.PathPatternParser;
+
 /**
  * Maps bound {@link CorsGatewayProperties} onto a {@link CorsPoliciesBuilder}, lets the
  * customizers adjust it, and builds the policies, reporting unknown keys together with
@@ -57,6 +59,11 @@ final class CorsGatewayPropertiesMapper {
 	 */
 	CorsPoliciesBuilder toBuilder() {
 		CorsPoliciesBuilder builder = CorsPolicies.builder();
+		if (!this.properties.isCaseSensitivePaths()) {
+			PathPatternParser parser = new PathPatternParser();
+			parser.setCaseSensitive(false);
+			builder.pathPatternParser(parser);
+		}
 		builder.defaults((defaults) -> copyPolicy(this.properties.getDefaults(), defaults));
 		this.properties.getServices().forEach((serviceId, service) -> builder.service(serviceId, (spec) -> {
 			copyPolicy(service, spec);

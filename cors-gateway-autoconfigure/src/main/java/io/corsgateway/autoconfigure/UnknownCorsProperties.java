@@ -43,7 +43,7 @@ final class UnknownCorsProperties {
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("cors");
 
 	private static final List<String> ROOT_FIELDS = List.of("enabled", "filter-order", "reject-ambiguous-paths",
-			"defaults", "services");
+			"case-sensitive-paths", "defaults", "services");
 
 	private static final List<String> POLICY_FIELDS = List.of("enabled", "allowed-origins", "allowed-origin-patterns",
 			"allowed-methods", "allowed-headers", "exposed-headers", "allow-credentials", "allow-insecure-origins",

@@ -50,9 +50,12 @@ public final class PathPatternIndex<T> {
 
 	private final int size;
 
-	private PathPatternIndex(Node<T> root, int size) {
+	private final boolean foldCase;
+
+	private PathPatternIndex(Node<T> root, int size, boolean foldCase) {
 		this.root = root;
 		this.size = size;
+		this.foldCase = foldCase;
 	}
 
 	/**
@@ -61,19 +64,19 @@ public final class PathPatternIndex<T> {
 	 * @return a builder
 	 */
 	public static <T> Builder<T> builder() {
-		return new Builder<>(true);
+		return new Builder<>(true, true);
 	}
 
 	/**
-	 * Start an index for patterns from the given parser. Only the default parser's
-	 * case-sensitive literal matching is reproduced by the segment tree; patterns from
-	 * any other parser are always confirmed by the pattern itself.
+	 * Start an index for patterns from the given parser. The segment tree reproduces
+	 * literal matching for parsers of HTTP paths, case-sensitive or not; patterns from
+	 * parsers with other path options are always confirmed by the pattern itself.
 	 * @param <T> the type of indexed values
 	 * @param parser the parser the patterns come from
 	 * @return a builder
 	 */
 	public static <T> Builder<T> builder(PathPatternParser parser) {
-		return new Builder<>(parser == PathPatternParser.defaultInstance);
+		return new Builder<>(parser.getPathOptions() == PathContainer.Options.HTTP_PATH, parser.isCaseSensitive());
 	}
 
 	/**
@@ -101,14 +104,14 @@ public final class PathPatternIndex<T> {
 		// not
 		// start with a separator: that case is left to the pattern.
 		boolean unrooted = !elements.isEmpty() && !isSeparator(elements.get(0).value());
-		Entry<T> best = search(this.root, 0, path, elements, unrooted, filter, argument, null);
+		Entry<T> best = search(this.root, 0, path, elements, unrooted, this.foldCase, filter, argument, null);
 		return (best != null) ? best.value : null;
 	}
 
 	// Plain parameters rather than a lookup object: the request path allocates nothing
 	// here.
 	private static <T, A> @Nullable Entry<T> search(Node<T> node, int index, PathContainer path, List<Element> elements,
-			boolean unrooted, BiPredicate<? super T, A> filter, A argument, @Nullable Entry<T> best) {
+			boolean unrooted, boolean foldCase, BiPredicate<? super T, A> filter, A argument, @Nullable Entry<T> best) {
 		best = consider(node.prefixEntries, unrooted && index == 0, path, filter, argument, best);
 		best = consider(node.confirmedEntries, true, path, filter, argument, best);
 		int count = elements.size();
@@ -117,12 +120,13 @@ public final class PathPatternIndex<T> {
 		}
 		String value = (index + 1 < count) ? segmentAfter(elements, index) : null;
 		if (value != null) {
-			Node<T> child = node.literalChild(value);
+			Node<T> child = node.literalChild(foldCase ? foldCase(value) : value);
 			if (child != null) {
-				best = search(child, index + 2, path, elements, unrooted, filter, argument, best);
+				best = search(child, index + 2, path, elements, unrooted, foldCase, filter, argument, best);
 			}
 			if (node.variableChild != null && !value.isEmpty()) {
-				best = search(node.variableChild, index + 2, path, elements, unrooted, filter, argument, best);
+				best = search(node.variableChild, index + 2, path, elements, unrooted, foldCase, filter, argument,
+						best);
 			}
 		}
 		return best;
@@ -150,6 +154,30 @@ public final class PathPatternIndex<T> {
 			return (next instanceof PathSegment segment) ? segment.valueToMatch() : null;
 		}
 		return value;
+	}
+
+	/**
+	 * The key under which a case-insensitive pattern finds a segment: two strings of
+	 * equal length are equal ignoring case, as {@link String#equalsIgnoreCase} and so a
+	 * case-insensitive {@link PathPattern} compare them, exactly when their keys are
+	 * equal. Allocates only when a character changes.
+	 */
+	static String foldCase(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (fold(c) != c) {
+				char[] folded = value.toCharArray();
+				for (int j = i; j < folded.length; j++) {
+					folded[j] = fold(folded[j]);
+				}
+				return new String(folded);
+			}
+		}
+		return value;
+	}
+
+	private static char fold(char c) {
+		return Character.toLowerCase(Character.toUpperCase(c));
 	}
 
 	private static boolean isSeparator(String value) {
@@ -252,10 +280,13 @@ public final class PathPatternIndex<T> {
 
 		private final boolean segmentMatching;
 
+		private final boolean caseSensitive;
+
 		private final List<Pending<T>> pending = new ArrayList<>();
 
-		private Builder(boolean segmentMatching) {
+		private Builder(boolean segmentMatching, boolean caseSensitive) {
 			this.segmentMatching = segmentMatching;
+			this.caseSensitive = caseSensitive;
 		}
 
 		/**
@@ -304,7 +335,7 @@ public final class PathPatternIndex<T> {
 				node.confirmedEntries = toArray(lists.get(2));
 			});
 			root.compact();
-			return new PathPatternIndex<>(root, ranked.size());
+			return new PathPatternIndex<>(root, ranked.size(), !this.caseSensitive);
 		}
 
 		@SuppressWarnings("unchecked")
@@ -331,7 +362,7 @@ public final class PathPatternIndex<T> {
 					break;
 				}
 				if (LITERAL_SEGMENT.matcher(segment).matches()) {
-					node = node.addLiteralChild(segment);
+					node = node.addLiteralChild(this.caseSensitive ? segment : foldCase(segment));
 				}
 				else if (VARIABLE_SEGMENT.matcher(segment).matches()) {
 					node = node.addVariableChild();

@@ -96,6 +96,24 @@ class CorsGatewayAutoConfigurationTests {
 				.isFalse());
 	}
 
+	@Test // gh-7
+	void pathsCanBeMatchedIgnoringCase() {
+		this.contextRunner
+			.withPropertyValues("cors.case-sensitive-paths=false", "cors.services.admin.paths=/admin/**",
+					"cors.services.admin.allowed-origins=https://admin.example.com")
+			.run((context) -> assertThat(context.getBean(CorsPolicies.class)
+				.find("api.example.com", PathContainer.parsePath("/ADMIN/users"), "GET")).isNotNull());
+	}
+
+	@Test
+	void pathsAreMatchedCaseSensitivelyByDefault() {
+		this.contextRunner
+			.withPropertyValues("cors.services.admin.paths=/admin/**",
+					"cors.services.admin.allowed-origins=https://admin.example.com")
+			.run((context) -> assertThat(context.getBean(CorsPolicies.class)
+				.find("api.example.com", PathContainer.parsePath("/ADMIN/users"), "GET")).isNull());
+	}
+
 	@Test
 	void nothingIsRegisteredWhenDisabled() {
 		this.contextRunner.withPropertyValues("cors.enabled=false")

@@ -204,6 +204,15 @@ class CorsPoliciesReachabilityTests {
 	}
 
 	@Test
+	void headRouteBehindAGetRouteIsShadowed() {
+		assertOnlyError(
+				orders((orders) -> orders.route("reads", (reads) -> reads.paths("/orders/{id}").methods("GET"))
+					.route("heads", (heads) -> heads.paths("/orders/{id}").methods("head"))),
+				"cors.services.orders.routes.heads.paths[0]", "/orders/{id}",
+				"Route 'reads' of service 'orders' already has this path pattern");
+	}
+
+	@Test
 	void routeWithOtherMethodsOnAnEquivalentPatternIsAccepted() {
 		CorsPolicies policies = orders(
 				(orders) -> orders.route("writes", (writes) -> writes.paths("/orders/{id}").methods("POST", "PUT"))

@@ -15,7 +15,9 @@
  */
 package io.corsgateway.routing;
 
+import java.util.List;
 import java.util.function.BiPredicate;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,40 @@ class PathPatternIndexTests {
 		assertThat(find(index, "/svc999/items/7")).isEqualTo("svc999-item");
 		assertThat(find(index, "/svc998/other")).isEqualTo("svc998");
 		assertThat(find(index, "/svc1000/items/7")).isNull();
+	}
+
+	@Test // gh-7
+	void caseInsensitiveParserMatchesLiteralsIgnoringCaseAsItsPatternsDo() {
+		PathPatternParser caseInsensitive = new PathPatternParser();
+		caseInsensitive.setCaseSensitive(false);
+		PathPatternIndex.Builder<String> builder = PathPatternIndex.builder(caseInsensitive);
+		for (String pattern : List.of("/**", "/Admin/**", "/orders/{id}/Refunds", "/files/*.TXT")) {
+			builder.add(caseInsensitive.parse(pattern), pattern);
+		}
+		PathPatternIndex<String> index = builder.build();
+		for (String path : List.of("/admin/x", "/ADMIN/x", "/aDmIn", "/orders/1/REFUNDS", "/files/A.txt",
+				"/\u212Aelvin", "/catalog", "/admin\u017F/x")) {
+			String linear = Stream.of("/Admin/**", "/orders/{id}/Refunds", "/files/*.TXT", "/**")
+				.filter((pattern) -> caseInsensitive.parse(pattern).matches(PathContainer.parsePath(path)))
+				.findFirst()
+				.orElse(null);
+			assertThat(find(index, path)).as(path).isEqualTo(linear);
+		}
+		assertThat(find(index, "/ADMIN/x")).isEqualTo("/Admin/**");
+	}
+
+	@Test
+	void foldedKeysAreEqualExactlyWhenStringsAreEqualIgnoringCase() {
+		List<String> samples = List.of("admin", "ADMIN", "Admin", "\u212A", "k", "K", "\u017F", "s", "S", "\u0130", "i",
+				"I", "\u0131", "\u00DF", "ss", "\u03A3", "\u03C3", "\u03C2");
+		for (String a : samples) {
+			for (String b : samples) {
+				if (a.length() == b.length()) {
+					assertThat(PathPatternIndex.foldCase(a).equals(PathPatternIndex.foldCase(b))).as("%s ~ %s", a, b)
+						.isEqualTo(a.equalsIgnoreCase(b));
+				}
+			}
+		}
 	}
 
 	@Test

@@ -17,6 +17,7 @@ package io.corsgateway.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,6 +173,23 @@ class RequestTrickTests {
 					.build());
 		assertThat(exchange.getResponse().getHeaders().getAccessControlAllowOrigin()).isEqualTo("*");
 		assertThat(this.handlerCalls).hasValue(1);
+	}
+
+	@Test
+	void pathCaseDoesNotEscapeAServiceWhenPathsAreMatchedIgnoringCase() {
+		PathPatternParser caseInsensitive = new PathPatternParser();
+		caseInsensitive.setCaseSensitive(false);
+		CorsPolicies policies = CorsPolicies.builder()
+			.pathPatternParser(caseInsensitive)
+			.service("admin", (admin) -> admin.paths("/admin/**").allowedOrigins(ADMIN).allowCredentials(true))
+			.service("open", (open) -> open.paths("/**").allowedOrigins("*"))
+			.build();
+		for (String path : List.of("/ADMIN/secret", "/Admin/Secret", "/admin/secret")) {
+			MockServerWebExchange exchange = MockServerWebExchange
+				.from(MockServerHttpRequest.get("https://shop.example.com" + path).header(HttpHeaders.ORIGIN, EVIL));
+			new CorsGatewayWebFilter(policies).filter(exchange, this.handler).block(Duration.ofSeconds(5));
+			assertRejectedBeforeTheHandler(exchange, HttpStatus.FORBIDDEN);
+		}
 	}
 
 	@Test
