@@ -49,10 +49,6 @@ final class CorsGatewayPropertiesMapper {
 		this.unknownKeys = unknownKeys;
 	}
 
-	CorsPolicies asPolicies() {
-		return build(toBuilder());
-	}
-
 	/**
 	 * Map the properties onto a new builder and let the customizers adjust it.
 	 * @return the builder, not yet built

@@ -122,7 +122,10 @@ public final class CorsPolicies {
 		// by spelling. Whether the method is allowed stays the policy's case-sensitive
 		// check.
 		boolean matchesMethod(String method) {
-			Set<String> methods = this.methods;
+			return matchesMethod(this.methods, method);
+		}
+
+		static boolean matchesMethod(@Nullable Set<String> methods, String method) {
 			if (methods == null || methods.contains(method)) {
 				return true;
 			}

@@ -172,7 +172,7 @@ public final class CorsPoliciesBuilder {
 					routeIndex.add(path.pattern(), compiled, priority);
 					if (methods == null || !methods.isEmpty()) {
 						routeClaims.add(new Claim(route.getId(), path.property(), path.pattern(), priority,
-								upperCase(methods)));
+								compiled.methods()));
 					}
 					if (allPathsParsed) {
 						checkRouteWithinService(compiler, relations, path, service.getId(), servicePaths);
@@ -312,39 +312,22 @@ public final class CorsPoliciesBuilder {
 		}
 	}
 
+	// Whether every request the loser's hosts match goes to the winner, with the matching
+	// rule requests get: '*.example.com' covers 'a.example.com' and '*.a.example.com',
+	// not 'example.com'.
 	private static boolean hostsCover(@Nullable Set<String> winner, @Nullable Set<String> loser) {
 		if (winner == null) {
 			return true;
 		}
-		if (loser == null) {
-			return false;
-		}
-		for (String host : loser) {
-			// '*.example.com' covers 'a.example.com' and '*.a.example.com', not
-			// 'example.com'.
-			String name = host.startsWith("*.") ? host.substring(1) : host;
-			if (!winner.contains(host) && winner.stream()
-				.noneMatch((other) -> other.startsWith("*.") && name.endsWith(other.substring(1)))) {
-				return false;
-			}
-		}
-		return true;
+		HostMatcher matcher = HostMatcher.of(List.copyOf(winner));
+		return loser != null && loser.stream().allMatch(matcher::matches);
 	}
 
-	// A GET route also takes HEAD requests (CorsPolicies.Route#matchesMethod).
+	// Whether every request the loser's methods match goes to the winner, with the
+	// matching rule requests get (ignoring case, GET also taking HEAD).
 	private static boolean methodsCover(@Nullable Set<String> winner, @Nullable Set<String> loser) {
-		if (winner == null) {
-			return true;
-		}
-		if (loser == null) {
-			return false;
-		}
-		for (String method : loser) {
-			if (!winner.contains(method) && !(method.equals("HEAD") && winner.contains("GET"))) {
-				return false;
-			}
-		}
-		return true;
+		return winner == null || (loser != null
+				&& loser.stream().allMatch((method) -> CorsPolicies.Route.matchesMethod(winner, method)));
 	}
 
 	/**
@@ -377,19 +360,6 @@ public final class CorsPoliciesBuilder {
 					+ "at for requests that selected its service, so this route can never apply. Use a pattern within "
 					+ "the service's paths, or move the route to the service whose paths it matches.");
 		}
-	}
-
-	private static @Nullable Set<String> upperCase(@Nullable List<String> methods) {
-		if (methods == null) {
-			return null;
-		}
-		Set<String> upper = new HashSet<>();
-		for (String method : methods) {
-			if (method != null) {
-				upper.add(method.toUpperCase(Locale.ROOT));
-			}
-		}
-		return upper;
 	}
 
 	private static Set<String> lowerCase(List<String> hosts) {

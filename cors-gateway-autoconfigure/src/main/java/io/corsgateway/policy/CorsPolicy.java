@@ -145,14 +145,8 @@ public final class CorsPolicy {
 			return true;
 		}
 		return this.anyMethod && method.length() <= MAX_METHOD_LENGTH && HttpSyntax.isToken(method)
-				&& !isForbiddenMethod(method);
-	}
-
-	// Fetch forbids CONNECT, TRACE and TRACK in any case; '*' never stands for them.
-	private static boolean isForbiddenMethod(String method) {
-		return (method.length() == 5 && method.equalsIgnoreCase("TRACE"))
-				|| (method.length() == 7 && method.equalsIgnoreCase("CONNECT"))
-				|| (method.length() == 5 && method.equalsIgnoreCase("TRACK"));
+		// Fetch forbids them in any case; '*' never stands for them.
+				&& !HttpSyntax.isForbiddenMethod(method);
 	}
 
 	/**

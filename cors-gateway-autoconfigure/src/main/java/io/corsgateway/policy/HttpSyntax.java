@@ -49,6 +49,20 @@ final class HttpSyntax {
 		return c < 128 && TCHAR[c];
 	}
 
+	/**
+	 * Whether Fetch forbids the method: {@code CONNECT}, {@code TRACE} and {@code TRACK},
+	 * compared ignoring case.
+	 * @param method a method token
+	 * @return whether the method is forbidden
+	 */
+	static boolean isForbiddenMethod(String method) {
+		return switch (method.length()) {
+			case 5 -> method.equalsIgnoreCase("TRACE") || method.equalsIgnoreCase("TRACK");
+			case 7 -> method.equalsIgnoreCase("CONNECT");
+			default -> false;
+		};
+	}
+
 	static boolean isToken(String value) {
 		return isToken(value, 0, value.length());
 	}

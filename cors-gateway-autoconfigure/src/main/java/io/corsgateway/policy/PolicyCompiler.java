@@ -47,8 +47,6 @@ final class PolicyCompiler {
 
 	private static final long BROWSER_MAX_AGE_CAP_SECONDS = 86400;
 
-	private static final Set<String> FORBIDDEN_METHODS = Set.of("CONNECT", "TRACE", "TRACK");
-
 	private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
 			"PATCH");
 
@@ -361,7 +359,10 @@ final class PolicyCompiler {
 		return -1;
 	}
 
-	void validateMethods(String property, @Nullable List<String> methods, boolean wildcardAllowed) {
+	// 'allowedMethods': the list is an allowed-methods list (compared case-sensitively,
+	// '*'
+	// allowed), not a route's methods (compared ignoring case, no '*').
+	void validateMethods(String property, @Nullable List<String> methods, boolean allowedMethods) {
 		if (methods == null) {
 			return;
 		}
@@ -369,9 +370,9 @@ final class PolicyCompiler {
 			String method = methods.get(i);
 			String name = property + "[" + i + "]";
 			if ("*".equals(method)) {
-				if (!wildcardAllowed) {
-					error(name, method, "A route's methods are compared literally with the request method, so '*' "
-							+ "would match nothing. Remove the methods property to match every method.");
+				if (!allowedMethods) {
+					error(name, method, "A route's methods are compared with the request method, not read as "
+							+ "patterns, so '*' would match nothing. Remove the methods property to match every method.");
 				}
 				continue;
 			}
@@ -379,11 +380,12 @@ final class PolicyCompiler {
 				error(name, method, "A method must be an RFC 9110 token (letters, digits and !#$%&'*+-.^_`|~, no "
 						+ "spaces or commas). Write one method per list entry, such as PUT.");
 			}
-			else if (FORBIDDEN_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
+			else if (HttpSyntax.isForbiddenMethod(method)) {
 				error(name, method, "Browsers never send " + method.toUpperCase(Locale.ROOT) + " cross-origin (Fetch "
 						+ "forbids it), so allowing it has no use and hints at a mistake. Remove the entry.");
 			}
-			else if (!STANDARD_METHODS.contains(method) && STANDARD_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
+			else if (allowedMethods && !STANDARD_METHODS.contains(method)
+					&& STANDARD_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
 				warning(name, method, "Methods are case-sensitive and browsers send '" + method.toUpperCase(Locale.ROOT)
 						+ "', which this entry does not match. Write '" + method.toUpperCase(Locale.ROOT) + "'.");
 			}

@@ -99,16 +99,6 @@ final class PublicSuffixes {
 	}
 
 	/**
-	 * Whether names at or below a domain can be registered by anyone: the domain is a
-	 * public suffix, or a public suffix lies below it.
-	 * @param domain a lower-case ASCII domain name without a trailing dot
-	 * @return whether a wildcard over the domain covers names anyone can register
-	 */
-	static boolean coversPublicSuffix(String domain) {
-		return isPublicSuffix(domain) || publicSuffixBelow(domain) != null;
-	}
-
-	/**
 	 * The {@code VERSION} line of the bundled list, such as
 	 * {@code 2026-07-25_14-20-03_UTC}.
 	 * @return the version of the bundled list

@@ -64,8 +64,9 @@ public final class RouteSpec extends PolicySpec<RouteSpec> {
 	}
 
 	/**
-	 * Set the request methods this route matches; for a preflight they are compared with
-	 * {@code Access-Control-Request-Method}. {@code null} matches every method.
+	 * Set the request methods this route matches, compared ignoring case with the request
+	 * method or, for a preflight, with {@code Access-Control-Request-Method}; a
+	 * {@code GET} route also matches {@code HEAD}. {@code null} matches every method.
 	 * @param methods the methods, or {@code null} for all
 	 * @return this spec
 	 */

@@ -31,8 +31,8 @@ final class AmbiguousPaths {
 
 	/**
 	 * Whether the raw (still encoded) path holds a dot segment (also with {@code ;}
-	 * parameters), an empty segment, a backslash, or an encoded dot, slash, backslash or
-	 * percent sign.
+	 * parameters), an empty segment, a backslash, or an encoded dot, slash, backslash,
+	 * semicolon, NUL or percent sign.
 	 * @param rawPath the request path as sent, without the query
 	 * @return whether the path is ambiguous
 	 */
@@ -68,7 +68,9 @@ final class AmbiguousPaths {
 				|| (length == 2 && path.charAt(from) == '.' && path.charAt(from + 1) == '.');
 	}
 
-	// %2e (.), %2f (/), %5c (\) and %25 (%, which a second decoding turns into any of
+	// %2e (.), %2f (/), %5c (\), %3b (;, which Tomcat strips with what follows), %00 (a
+	// string end to C-based servers) and %25 (%, which a second decoding turns into any
+	// of
 	// them), in either case.
 	private static boolean isEncodedSeparator(String path, int from) {
 		if (from + 1 >= path.length()) {
@@ -76,7 +78,8 @@ final class AmbiguousPaths {
 		}
 		char high = path.charAt(from);
 		char low = Character.toLowerCase(path.charAt(from + 1));
-		return (high == '2' && (low == 'e' || low == 'f' || low == '5')) || (high == '5' && low == 'c');
+		return (high == '2' && (low == 'e' || low == 'f' || low == '5')) || (high == '5' && low == 'c')
+				|| (high == '3' && low == 'b') || (high == '0' && low == '0');
 	}
 
 }

@@ -74,7 +74,7 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 
 	private int order = DEFAULT_ORDER;
 
-	private boolean rejectAmbiguousPaths = true;
+	private volatile boolean rejectAmbiguousPaths = true;
 
 	/**
 	 * Create a filter applying the given policies.

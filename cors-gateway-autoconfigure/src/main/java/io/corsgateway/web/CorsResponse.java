@@ -128,6 +128,8 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	 */
 	@Override
 	public Mono<Void> get() {
+		// Always, even when downstream actions will repair after themselves: an action
+		// registered in between on the raw response may fail and stop them.
 		repairHeaders();
 		return Mono.empty();
 	}
@@ -139,7 +141,13 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	 */
 	@Override
 	public void accept(Throwable error) {
-		repairHeaders();
+		try {
+			repairHeaders();
+		}
+		catch (UnsupportedOperationException ex) {
+			// Committed already: the headers are read-only, and the error must not be
+			// replaced by this one.
+		}
 	}
 
 	/**

@@ -344,10 +344,13 @@ class CorsPoliciesValidationTests {
 	}
 
 	@Test
-	void lowerCaseRouteMethodIsAcceptedWithAWarning() {
+	void lowerCaseRouteMethodIsAcceptedWithoutAWarning() { // gh-7: routes match ignoring
+															// case
 		CorsPolicies policies = refunds((refunds) -> refunds.methods("post")).build();
-		assertOnlyWarning(policies, "cors.services.orders.routes.refunds.methods[0]", "post",
-				"Methods are case-sensitive and browsers send 'POST'");
+		assertThat(policies.getWarnings()).isEmpty();
+		CorsPolicy policy = policies.find("api.example.com", PathContainer.parsePath("/orders/1/refunds"), "POST");
+		assertThat(policy).isNotNull();
+		assertThat(policy.getId()).isEqualTo("orders.refunds");
 	}
 
 	@ParameterizedTest

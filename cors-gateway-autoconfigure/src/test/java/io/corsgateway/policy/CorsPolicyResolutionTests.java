@@ -128,6 +128,11 @@ class CorsPolicyResolutionTests {
 			.service("second", (second) -> second.paths("/items/{b}").allowedOrigins("https://second.example"))
 			.build();
 		assertThat(find(policies, "/items/items", "GET").getId()).isEqualTo("first");
+		CorsPolicies reversed = CorsPolicies.builder()
+			.service("second", (second) -> second.paths("/items/{b}").allowedOrigins("https://second.example"))
+			.service("first", (first) -> first.paths("/{a}/items").allowedOrigins("https://first.example"))
+			.build();
+		assertThat(find(reversed, "/items/items", "GET").getId()).isEqualTo("second");
 	}
 
 	@Test

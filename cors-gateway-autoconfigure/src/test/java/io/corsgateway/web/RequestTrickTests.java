@@ -135,7 +135,7 @@ class RequestTrickTests {
 	@ValueSource(strings = { "/orders/..;/admin", "/orders/..%2fadmin", "/orders/..%2Fadmin", "/orders/%2e%2e/admin",
 			"/orders/%2E%2E/admin", "/orders/%2e./admin", "/orders/./admin", "/orders/.;x=1/admin",
 			"/orders/..;jsessionid=1/admin", "/orders//admin", "//admin", "/orders/%252e%252e/admin",
-			"/orders/%5c../admin", "/orders/.." })
+			"/orders/%5c../admin", "/orders/..", "/orders/..%3b/admin", "/orders/..%3B/admin", "/orders/%00/admin" })
 	void ambiguousPathIsRefusedBeforeAnyPolicyIsChosen(String path) {
 		ServerWebExchange exchange = run(
 				MockServerHttpRequest.method(HttpMethod.GET, URI.create("https://shop.example.com" + path))
