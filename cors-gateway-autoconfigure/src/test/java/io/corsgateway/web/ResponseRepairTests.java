@@ -42,6 +42,7 @@ import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilter;
@@ -49,6 +50,7 @@ import org.springframework.web.server.WebHandler;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests that every response of a CORS-enabled scope carries exactly the CORS headers its
@@ -293,6 +295,27 @@ class ResponseRepairTests {
 		}, failingAction, new CorsGatewayWebFilter(this.policies));
 		assertThat(CORS_HEADERS).allSatisfy((name) -> assertThat(response.getHeaders().get(name)).as(name).isNull());
 		assertThat(varyTokens(response)).contains("Origin");
+	}
+
+	@Test
+	void errorAfterTheResponseWasCommittedIsPassedOnUnchanged() {
+		IllegalStateException failure = new IllegalStateException("failed after the body");
+		WebHandler handler = (exchange) -> {
+			// Headers captured before commit stay writable underneath; after commit the
+			// response only hands out a read-only view, which the repair must not trip
+			// on.
+			HttpHeaders captured = exchange.getResponse().getHeaders();
+			return writeBody(exchange)
+				.then(Mono.fromRunnable(() -> captured.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, EVIL)))
+				.then(Mono.error(failure));
+		};
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("https://api.example.com/lenient/1").header(HttpHeaders.ORIGIN, EVIL));
+		Throwable error = catchThrowable(
+				() -> new CorsGatewayWebFilter(this.policies).filter(exchange, (chained) -> handler.handle(chained))
+					.block(Duration.ofSeconds(5)));
+		assertThat(exchange.getResponse().isCommitted()).isTrue();
+		assertThat(error).isSameAs(failure);
 	}
 
 	// A disallowed origin let through: the policy's answer is no CORS header at all.
