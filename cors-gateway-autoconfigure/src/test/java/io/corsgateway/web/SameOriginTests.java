@@ -99,6 +99,11 @@ class SameOriginTests {
 	}
 
 	@Test
+	void portWithALeadingZeroIsNotASerializedPort() {
+		assertThat(sameOrigin("http://localhost:08080", "http://localhost:8080/")).isFalse();
+	}
+
+	@Test
 	void portWhoseDigitsOverflowToTheRequestsPortIsAnotherOrigin() {
 		// 4294975376 is 2^32 + 8080.
 		assertThat(sameOrigin("http://localhost:4294975376", "http://localhost:8080/")).isFalse();
@@ -202,8 +207,8 @@ class SameOriginTests {
 		Arbitrary<String> built = Combinators
 			.combine(Arbitraries.of("http", "https", "ws", "wss", "ftp", "HTTPS", "htt", "httpss"),
 					Arbitraries.of("://", ":/", "//"), hosts(),
-					Arbitraries.of("", ":80", ":443", ":8080", ":8443", ":1", ":21", ":65535", ":", ":080800",
-							":4294975376", ":8080x", ":-1", ":+80"),
+					Arbitraries.of("", ":80", ":443", ":8080", ":8443", ":1", ":21", ":65535", ":", ":08080", ":0443",
+							":080800", ":4294975376", ":8080x", ":-1", ":+80"),
 					Arbitraries.of("", "", "", "/", "/orders", "."))
 			.as((scheme, separator, host, port, rest) -> scheme + separator + host + port + rest);
 		Arbitrary<String> serialized = requestUris().map(SameOriginTests::serializedOrigin);
@@ -220,8 +225,8 @@ class SameOriginTests {
 	 */
 	enum Edit {
 
-		NONE, UPPER_CASE_SCHEME, UPPER_CASE_HOST, EXPLICIT_PORT, OVERFLOWING_PORT, OTHER_PORT, EMPTY_PORT, NO_PORT,
-		TRAILING_SLASH, TRAILING_DOT, TRAILING_LETTER, LAST_CHARACTER_DROPPED, SINGLE_SLASH;
+		NONE, UPPER_CASE_SCHEME, UPPER_CASE_HOST, EXPLICIT_PORT, LEADING_ZERO_PORT, OVERFLOWING_PORT, OTHER_PORT,
+		EMPTY_PORT, NO_PORT, TRAILING_SLASH, TRAILING_DOT, TRAILING_LETTER, LAST_CHARACTER_DROPPED, SINGLE_SLASH;
 
 		String apply(String origin, URI uri) {
 			String schemeAndHost = uri.getScheme().toLowerCase(Locale.ROOT) + "://"
@@ -233,6 +238,7 @@ class SameOriginTests {
 					uri.getScheme().toUpperCase(Locale.ROOT) + origin.substring(uri.getScheme().length());
 				case UPPER_CASE_HOST -> upperCaseHost(origin, uri.getHost().length());
 				case EXPLICIT_PORT -> schemeAndHost + ":" + port;
+				case LEADING_ZERO_PORT -> schemeAndHost + ":0" + port;
 				case OVERFLOWING_PORT -> schemeAndHost + ":" + (port + (1L << 32));
 				case OTHER_PORT -> schemeAndHost + ":" + (port + 1);
 				case EMPTY_PORT -> schemeAndHost + ":";
