@@ -146,6 +146,8 @@ class HttpSyntaxTests {
 		assertThat(HttpSyntax.hostEnd("[::1", 0, 4)).isEqualTo(-1);
 		assertThat(HttpSyntax.hostEnd("[:]", 0, 3)).isEqualTo(-1);
 		assertThat(HttpSyntax.hostEnd("[::1]x", 0, 6)).isEqualTo(-1);
+		assertThat(HttpSyntax.hostEnd("[::g]", 0, 5)).isEqualTo(-1);
+		assertThat(HttpSyntax.hostEnd("a".repeat(64), 0, 64)).isEqualTo(-1);
 		assertThat(HttpSyntax.hostEnd("a b", 0, 3)).isEqualTo(-1);
 		assertThat(HttpSyntax.hostEnd("", 0, 0)).isEqualTo(-1);
 	}

@@ -96,6 +96,7 @@ class SameOriginTests {
 		assertThat(sameOrigin("http://localhost:80800", "http://localhost:8080/")).isFalse();
 		assertThat(sameOrigin("http://localhost:1", "http://localhost:1/")).isTrue();
 		assertThat(sameOrigin("http://localhost:65535", "http://localhost:65535/")).isTrue();
+		assertThat(sameOrigin("http://localhost:9999", "http://localhost:9999/")).isTrue();
 	}
 
 	@Test
@@ -195,9 +196,8 @@ class SameOriginTests {
 
 	@Provide
 	Arbitrary<URI> requestUris() {
-		return Combinators
-			.combine(Arbitraries.of("http", "https", "ws", "wss", "ftp", "HTTP", "Https"), hosts(),
-					Arbitraries.of(-1, 80, 443, 8080, 8443, 1, 21, 65535), Arbitraries.of("/", "/orders", "/a?b=c"))
+		return Combinators.combine(Arbitraries.of("http", "https", "ws", "wss", "ftp", "HTTP", "Https"), hosts(),
+				Arbitraries.of(-1, 80, 443, 8080, 8443, 1, 21, 9090, 65535), Arbitraries.of("/", "/orders", "/a?b=c"))
 			.as((scheme, host, port, path) -> URI
 				.create(scheme + "://" + host + ((port == -1) ? "" : ":" + port) + path));
 	}
