@@ -303,7 +303,8 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		int parsed = 0;
 		for (int i = hostEnd + 1; i < origin.length(); i++) {
 			char c = origin.charAt(i);
-			if (c < '0' || c > '9' || i - hostEnd > 5) {
+			// A serialized port has no leading zero: ':08080' is not port 8080's origin.
+			if (c < '0' || c > '9' || i - hostEnd > 5 || (c == '0' && i == hostEnd + 1)) {
 				return false;
 			}
 			parsed = parsed * 10 + (c - '0');
