@@ -45,15 +45,11 @@ public final class CorsPolicies {
 
 	private final PathPatternIndex<Service> services;
 
-	private final boolean originDependent;
-
 	private final List<PolicyError> warnings;
 
-	CorsPolicies(@Nullable CorsPolicy fallback, PathPatternIndex<Service> services, boolean originDependent,
-			List<PolicyError> warnings) {
+	CorsPolicies(@Nullable CorsPolicy fallback, PathPatternIndex<Service> services, List<PolicyError> warnings) {
 		this.fallback = fallback;
 		this.services = services;
-		this.originDependent = originDependent;
 		this.warnings = warnings;
 	}
 
@@ -83,15 +79,6 @@ public final class CorsPolicies {
 		}
 		Route route = (service.routes.size() > 0) ? service.routes.find(path, METHOD_FILTER, method) : null;
 		return (route != null) ? route.policy : service.policy;
-	}
-
-	/**
-	 * Whether some enabled policy names the request origin in its responses; when none
-	 * does, requests without {@code Origin} need no work at all.
-	 * @return whether any policy is origin-dependent
-	 */
-	public boolean isAnyOriginDependent() {
-		return this.originDependent;
 	}
 
 	/**

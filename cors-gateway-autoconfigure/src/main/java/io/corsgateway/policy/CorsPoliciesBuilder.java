@@ -136,15 +136,12 @@ public final class CorsPoliciesBuilder {
 		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.pathPatternParser);
 		List<Claim> serviceClaims = new ArrayList<>();
 		Map<String, String> serviceIds = new HashMap<>();
-		boolean originDependent = defaultsPolicy.allowsSomeOrigin() && defaultsPolicy.isEnabled()
-				&& defaultsPolicy.isOriginDependent();
 		for (ServiceSpec service : this.services.values()) {
 			String prefix = service.getPropertyPrefix();
 			checkId(compiler, prefix, service.getId());
 			checkUniqueServiceId(compiler, service, serviceIds);
 			CorsPolicy servicePolicy = compiler.compile(service.getId(),
 					PolicyCompiler.levels(null, service, this.defaults));
-			originDependent |= servicePolicy.isEnabled() && servicePolicy.isOriginDependent();
 			List<String> hosts = validHosts(compiler, prefix, service.getHosts());
 			List<IndexedPattern> servicePaths = parsePaths(compiler, prefix + ".paths", service.getPaths());
 			boolean allPathsParsed = !servicePaths.isEmpty() && servicePaths.size() == service.getPaths().size();
@@ -164,7 +161,6 @@ public final class CorsPoliciesBuilder {
 				}
 				CorsPolicy routePolicy = compiler.compile(service.getId() + "." + route.getId(),
 						PolicyCompiler.levels(route, service, this.defaults));
-				originDependent |= routePolicy.isEnabled() && routePolicy.isOriginDependent();
 				CorsPolicies.Route compiled = new CorsPolicies.Route(route.getId(),
 						(methods != null) ? Set.copyOf(methods) : null, routePolicy);
 				int priority = (methods != null) ? 0 : 1;
@@ -199,7 +195,7 @@ public final class CorsPoliciesBuilder {
 			throw new InvalidCorsPolicyException(errors);
 		}
 		CorsPolicy fallback = (defaultsPolicy.isEnabled() && defaultsPolicy.allowsSomeOrigin()) ? defaultsPolicy : null;
-		return new CorsPolicies(fallback, serviceIndex.build(), originDependent, compiler.warnings());
+		return new CorsPolicies(fallback, serviceIndex.build(), compiler.warnings());
 	}
 
 	// Hosts are compared ignoring case, as requests are matched. A trailing dot names the

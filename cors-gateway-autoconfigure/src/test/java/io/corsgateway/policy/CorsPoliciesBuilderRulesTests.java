@@ -39,68 +39,6 @@ class CorsPoliciesBuilderRulesTests {
 	}
 
 	@Test
-	void policiesThatAllowEveryOriginAreNotOriginDependent() {
-		CorsPolicies policies = CorsPolicies.builder()
-			.defaults((defaults) -> defaults.allowedOrigins("*"))
-			.service("orders",
-					(orders) -> orders.paths("/orders/**")
-						.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds")))
-			.build();
-		assertThat(policies.isAnyOriginDependent()).isFalse();
-	}
-
-	@Test
-	void defaultsThatListAnOriginMakeThePoliciesOriginDependent() {
-		CorsPolicies policies = CorsPolicies.builder().defaults((defaults) -> defaults.allowedOrigins(SHOP)).build();
-		assertThat(policies.isAnyOriginDependent()).isTrue();
-	}
-
-	@Test
-	void disabledDefaultsThatListAnOriginDoNotMakeThePoliciesOriginDependent() {
-		CorsPolicies policies = CorsPolicies.builder()
-			.defaults((defaults) -> defaults.allowedOrigins(SHOP).enabled(false))
-			.build();
-		assertThat(policies.isAnyOriginDependent()).isFalse();
-	}
-
-	@Test
-	void serviceThatListsAnOriginMakesThePoliciesOriginDependent() {
-		CorsPolicies policies = CorsPolicies.builder()
-			.service("orders", (orders) -> orders.paths("/orders/**").allowedOrigins(SHOP))
-			.build();
-		assertThat(policies.isAnyOriginDependent()).isTrue();
-	}
-
-	@Test
-	void disabledServiceThatListsAnOriginDoesNotMakeThePoliciesOriginDependent() {
-		CorsPolicies policies = CorsPolicies.builder()
-			.service("orders", (orders) -> orders.paths("/orders/**").allowedOrigins(SHOP).enabled(false))
-			.build();
-		assertThat(policies.isAnyOriginDependent()).isFalse();
-	}
-
-	@Test
-	void routeThatListsAnOriginMakesThePoliciesOriginDependent() {
-		CorsPolicies policies = CorsPolicies.builder()
-			.service("orders",
-					(orders) -> orders.paths("/orders/**")
-						.allowedOrigins("*")
-						.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds").allowedOrigins(SHOP)))
-			.build();
-		assertThat(policies.isAnyOriginDependent()).isTrue();
-	}
-
-	@Test
-	void disabledRouteThatListsAnOriginDoesNotMakeThePoliciesOriginDependent() {
-		CorsPolicies policies = CorsPolicies.builder()
-			.service("orders", (orders) -> orders.paths("/orders/**")
-				.allowedOrigins("*")
-				.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds").allowedOrigins(SHOP).enabled(false)))
-			.build();
-		assertThat(policies.isAnyOriginDependent()).isFalse();
-	}
-
-	@Test
 	void routeThatNamesMethodsComesBeforeAnEquallySpecificRouteThatDoesNot() {
 		CorsPolicies policies = CorsPolicies.builder()
 			.service("orders",
