@@ -215,7 +215,7 @@ final class OriginPatternSafety {
 	// Where the trailing run of single-character items starts.
 	private static int literalSuffixStart(List<Node> items) {
 		int start = items.size();
-		while (start > 0 && literalAt(items, start - 1) >= 0) {
+		while (start > 0 && literalAt(items, start - 1) != -1) {
 			start--;
 		}
 		return start;
@@ -227,7 +227,7 @@ final class OriginPatternSafety {
 		StringBuilder text = new StringBuilder();
 		for (int i = from; i < items.size(); i++) {
 			int c = literalAt(items, i);
-			text.append((c >= 0) ? (char) c : '?');
+			text.append((c != -1) ? (char) c : '?');
 		}
 		return text.toString();
 	}
@@ -252,11 +252,8 @@ final class OriginPatternSafety {
 	// host in a well-formed origin is ':' and digits, and the host itself never ends
 	// with such a tail, so what remains must match the host exactly.
 	private static List<Node> withoutPortTail(List<Node> items) {
-		if (items.isEmpty()) {
-			return items;
-		}
-		Node last = items.get(items.size() - 1);
-		if (last instanceof Repeat repeat && repeat.min() == 0 && repeat.max() == 1) {
+		if (!items.isEmpty() && items.get(items.size() - 1) instanceof Repeat repeat && repeat.min() == 0
+				&& repeat.max() == 1) {
 			boolean port = true;
 			for (List<Node> alternative : expand(repeat.body())) {
 				port &= alternative.isEmpty() || isPort(alternative);
@@ -460,10 +457,6 @@ final class OriginPatternSafety {
 			return new Chars(this.low & other.low, this.high & other.high);
 		}
 
-		Chars without(Chars other) {
-			return new Chars(this.low & ~other.low, this.high & ~other.high);
-		}
-
 		boolean containsAll(Chars other) {
 			return (other.low & ~this.low) == 0 && (other.high & ~this.high) == 0;
 		}
@@ -503,16 +496,19 @@ final class OriginPatternSafety {
 			this.nonAscii |= to > 127;
 		}
 
-		void add(Chars chars, boolean nonAscii) {
+		void add(Chars chars) {
 			this.ascii = this.ascii.union(chars);
-			this.nonAscii |= nonAscii;
 		}
 
 		// A non-ASCII character may fold to an ASCII letter (the Kelvin sign to 'k',
-		// the long s to 's'), so any non-ASCII member stands for every letter.
+		// the long s to 's'), so any non-ASCII member stands for every letter. A negated
+		// class holds every non-ASCII character, so, like a complement escape, it is
+		// taken as any origin character.
 		Chars build(boolean negated) {
-			Chars set = negated ? ORIGIN_ALPHABET.without(this.ascii).union(LETTERS)
-					: (this.nonAscii ? this.ascii.union(LETTERS) : this.ascii);
+			if (negated) {
+				return ORIGIN_ALPHABET;
+			}
+			Chars set = this.nonAscii ? this.ascii.union(LETTERS) : this.ascii;
 			return set.folded().intersection(ORIGIN_ALPHABET);
 		}
 
@@ -557,7 +553,7 @@ final class OriginPatternSafety {
 			List<Node> items = new ArrayList<>();
 			while (more() && peek() != '|' && peek() != ')') {
 				int c = peek();
-				if (c == '*' || c == '+' || c == '?' || (c == '{' && repetitionEnd() > 0)) {
+				if (c == '*' || c == '+' || c == '?' || (c == '{' && repetitionEnd() != -1)) {
 					if (items.isEmpty()) {
 						throw new Unprovable("a quantifier with nothing before it");
 					}
@@ -565,8 +561,8 @@ final class OriginPatternSafety {
 				}
 				else if (this.regex.startsWith("\\Q", this.pos)) {
 					int end = this.regex.indexOf("\\E", this.pos + 2);
-					String quoted = this.regex.substring(this.pos + 2, (end < 0) ? this.regex.length() : end);
-					this.pos = (end < 0) ? this.regex.length() : end + 2;
+					String quoted = this.regex.substring(this.pos + 2, (end != -1) ? end : this.regex.length());
+					this.pos = (end != -1) ? end + 2 : this.regex.length();
 					quoted.codePoints().forEach((codePoint) -> items.add(literal(codePoint)));
 				}
 				else if (this.regex.startsWith("(?", this.pos) && !this.regex.startsWith("(?P<", this.pos)
@@ -611,7 +607,7 @@ final class OriginPatternSafety {
 		private int repetitionEnd() {
 			int i = this.pos + 1;
 			int digits = skipNumber(i);
-			if (digits < 0) {
+			if (digits == -1) {
 				return -1;
 			}
 			i = digits;
@@ -619,7 +615,7 @@ final class OriginPatternSafety {
 				i++;
 				if (i < this.regex.length() && this.regex.charAt(i) != '}') {
 					i = skipNumber(i);
-					if (i < 0) {
+					if (i == -1) {
 						return -1;
 					}
 				}
@@ -673,7 +669,7 @@ final class OriginPatternSafety {
 				case '(' -> {
 					if (this.regex.startsWith("(?", this.pos)) {
 						int nameEnd = this.regex.indexOf('>', this.pos);
-						if (nameEnd < 0) {
+						if (nameEnd == -1) {
 							throw new Unprovable("an unterminated group name");
 						}
 						this.pos = nameEnd + 1;
@@ -726,20 +722,23 @@ final class OriginPatternSafety {
 		private boolean classEscape(CharsBuilder builder) {
 			char next = this.regex.charAt(this.pos + 1);
 			switch (next) {
-				case 'd' -> builder.add(DIGITS, false);
-				case 'w' -> builder.add(WORD, false);
-				case 's' -> builder.add(Chars.NONE, false);
-				case 'D' -> builder.add(ORIGIN_ALPHABET.without(DIGITS), true);
-				case 'W' -> builder.add(ORIGIN_ALPHABET.without(WORD), true);
-				case 'S' -> builder.add(ORIGIN_ALPHABET, true);
+				case 'd' -> builder.add(DIGITS);
+				case 'w' -> builder.add(WORD);
+				case 's' -> {
+					// White space: no origin contains any.
+				}
+				// A complement holds non-ASCII characters, which may fold to any letter,
+				// so it is taken as any origin character: no set that holds every letter
+				// can be a label boundary, a port digit or a scheme letter.
+				case 'D', 'W', 'S' -> builder.add(ORIGIN_ALPHABET);
 				case 'p', 'P' -> {
 					// A Unicode class: taken as any character.
 					int end = (this.pos + 2 < this.regex.length() && this.regex.charAt(this.pos + 2) == '{')
 							? this.regex.indexOf('}', this.pos + 2) : this.pos + 2;
-					if (end < 0 || end >= this.regex.length()) {
+					if (end == -1 || end >= this.regex.length()) {
 						throw new Unprovable("an unterminated '\\p{'");
 					}
-					builder.add(ORIGIN_ALPHABET, true);
+					builder.add(ORIGIN_ALPHABET);
 					this.pos = end + 1;
 					return true;
 				}
@@ -759,23 +758,8 @@ final class OriginPatternSafety {
 				return c;
 			}
 			switch (c) {
-				case 'a' -> {
-					return 7;
-				}
-				case 'f' -> {
-					return '\f';
-				}
-				case 'n' -> {
-					return '\n';
-				}
-				case 'r' -> {
-					return '\r';
-				}
-				case 't' -> {
-					return '\t';
-				}
-				case 'v' -> {
-					return 11;
+				case 'a', 'f', 'n', 'r', 't', 'v' -> {
+					return "\007\f\n\r\t\013".charAt("afnrtv".indexOf(c));
 				}
 				case 'x' -> {
 					return hexEscape(start);
@@ -790,7 +774,7 @@ final class OriginPatternSafety {
 			if (more() && peek() == '{') {
 				from = this.pos + 1;
 				end = this.regex.indexOf('}', from);
-				if (end < 0) {
+				if (end == -1) {
 					throw new Unprovable("an unterminated '\\x{'");
 				}
 				this.pos = end + 1;
