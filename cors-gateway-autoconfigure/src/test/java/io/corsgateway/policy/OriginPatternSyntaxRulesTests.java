@@ -178,6 +178,7 @@ class OriginPatternSyntaxRulesTests {
 	@Test
 	void negatedClassOfAClosingBracketEndsAtTheSecondBracket() {
 		assertThat(refused(compiled("https://app\\.example\\.com[^]]"))).contains(NO_DOMAIN);
+		assertThat(refused(compiled("https://[^]]example\\.com"))).contains("'notexample.com'", PUBLIC_COM);
 	}
 
 	@Test
