@@ -390,7 +390,7 @@ final class OriginPatternSafety {
 			if (body == 0 || repeat.max() == 0) {
 				return 0;
 			}
-			return (repeat.max() < 0 || body == Integer.MAX_VALUE) ? Integer.MAX_VALUE
+			return (repeat.max() == -1 || body == Integer.MAX_VALUE) ? Integer.MAX_VALUE
 					: (int) Math.min(Integer.MAX_VALUE, (long) body * repeat.max());
 		}
 		if (node instanceof Alternation alternation) {
