@@ -116,7 +116,10 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 		}
 		String rest = value.substring(schemeEnd + 3);
 		int end = indexOfAny(rest, "/?#");
-		if (end >= 0) {
+		// A path right after '://' ('https:///app.example.com') leaves no host to
+		// suggest:
+		// the host check below reports that mistake instead.
+		if (end > 0) {
 			problems.add("An origin is scheme://host[:port] only, without a path, query, fragment or trailing "
 					+ "slash. Write '" + value.substring(0, schemeEnd + 3) + rest.substring(0, end) + "'.");
 			return null;
