@@ -57,4 +57,44 @@ class OriginRuleEdgeTests {
 		assertRefused(origin, "The host is empty or malformed");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "https://shop\u007f.example.com", "https://shop\u0080.example.com" })
+	void deleteAndCharactersAboveAsciiAreRefusedByName(String origin) {
+		assertRefused(origin, "cannot contain whitespace, control or non-ASCII characters");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "://shop.example.com", "://" })
+	void originWithAnEmptySchemeIsToldToStartWithAScheme(String origin) {
+		assertRefused(origin, "must start with a scheme");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://@shop.example.com", "https://:@shop.example.com" })
+	void emptyUserInformationIsStillRefusedAsUserInformation(String origin) {
+		assertRefused(origin, "cannot contain user information");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://*", "https://*example.com", "https://**.example.com" })
+	void wildcardThatIsNotAWholeFirstLabelIsRefusedAsAMisplacedWildcard(String origin) {
+		assertRefused(origin, "A wildcard is allowed only as the whole first label");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://*.10.0.0.1", "https://*.192.168.9.9", "https://*.0.0.0.0" })
+	void subdomainWildcardOverAnIpv4AddressIsRefusedWhateverItsDigits(String origin) {
+		assertRefused(origin, "A subdomain wildcard needs a domain name, not an IP address.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://127.0.0.1", "http://127.0.0.9", "http://127.90.0.10", "http://127.0.0.1:8080" })
+	void plainHttpToAnyLoopbackIpv4AddressIsAllowedWithCredentials(String origin) {
+		CorsPolicies policies = orders((orders) -> orders.allowedOrigins(origin).allowCredentials(true)).build();
+		CorsPolicy policy = policies.find("api.example.com", PathContainer.parsePath("/orders/1"), "GET");
+		assertThat(policy).isNotNull();
+		assertThat(policy.allowsOrigin(origin)).isTrue();
+		assertThat(policy.isAllowCredentials()).isTrue();
+	}
+
 }
