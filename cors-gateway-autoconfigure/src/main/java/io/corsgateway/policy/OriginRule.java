@@ -115,8 +115,8 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 			return null;
 		}
 		String rest = value.substring(schemeEnd + 3);
-		int end = indexOfAny(rest, "/?#");
-		if (end >= 0) {
+		int end = authorityEnd(rest);
+		if (end > 0 && end < rest.length()) {
 			problems.add("An origin is scheme://host[:port] only, without a path, query, fragment or trailing "
 					+ "slash. Write '" + value.substring(0, schemeEnd + 3) + rest.substring(0, end) + "'.");
 			return null;
@@ -125,8 +125,11 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 			problems.add("An origin cannot contain user information ('user@'). Remove everything up to the '@'.");
 			return null;
 		}
-		boolean subdomains = rest.startsWith("*.");
-		String authority = subdomains ? rest.substring(2) : rest;
+		// With nothing before a path ('https:///app.example.com') there is no host to
+		// suggest keeping: the empty authority fails the host check instead.
+		String written = rest.substring(0, end);
+		boolean subdomains = written.startsWith("*.");
+		String authority = subdomains ? written.substring(2) : written;
 		String lowerAuthority = authority.toLowerCase(Locale.ROOT);
 		if (!lowerAuthority.equals(authority)) {
 			warnings.add("Upper-case letters were lowered: browsers send lower-case origins.");
@@ -205,13 +208,14 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 		};
 	}
 
-	private static int indexOfAny(String text, String characters) {
+	// The index of the first '/', '?' or '#', or the length when there is none.
+	private static int authorityEnd(String text) {
 		for (int i = 0; i < text.length(); i++) {
-			if (characters.indexOf(text.charAt(i)) >= 0) {
+			if ("/?#".indexOf(text.charAt(i)) >= 0) {
 				return i;
 			}
 		}
-		return -1;
+		return text.length();
 	}
 
 }

@@ -247,8 +247,7 @@ final class PolicyCompiler {
 		if (maxAge == null) {
 			return null;
 		}
-		long seconds = maxAge.getSeconds();
-		return (seconds < 0) ? "0" : Long.toString(seconds);
+		return Long.toString(Math.max(maxAge.getSeconds(), 0));
 	}
 
 	private void validateLevel(PolicySpec<?> level) {

@@ -115,7 +115,8 @@ final class PublicSuffixes {
 		for (int start = 0; start >= 0; start = nextLabel(domain, start)) {
 			String suffix = domain.substring(start);
 			if (rules.exceptions.contains(suffix)) {
-				return suffix.substring(suffix.indexOf('.') + 1);
+				// An exception rule has two labels at least: its parent is the suffix.
+				return domain.substring(nextLabel(domain, start));
 			}
 		}
 		for (int start = 0; start >= 0; start = nextLabel(domain, start)) {

@@ -1,0 +1,149 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.policy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.http.server.PathContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Tests for the edges of policy validation: values refused at the first index of a list,
+ * the fix each credentials error suggests, the max-age cap, and where an unescaped dot in
+ * an origin pattern is found.
+ *
+ * @author cors-gateway authors
+ */
+class PolicyCompilerEdgeTests {
+
+	private static final String PATTERNS = "cors.services.orders.allowed-origin-patterns";
+
+	private static CorsPoliciesBuilder orders(Consumer<ServiceSpec> customizer) {
+		return CorsPolicies.builder().service("orders", (orders) -> customizer.accept(orders.paths("/orders/**")));
+	}
+
+	private static List<PolicyError> errorsOf(CorsPoliciesBuilder builder) {
+		InvalidCorsPolicyException ex = catchThrowableOfType(InvalidCorsPolicyException.class, builder::build);
+		assertThat(ex).as("build() must refuse the configuration").isNotNull();
+		return ex.getErrors();
+	}
+
+	private static void assertOnlyError(CorsPoliciesBuilder builder, String property, @Nullable Object value,
+			String reason) {
+		assertThat(errorsOf(builder)).singleElement().satisfies((error) -> {
+			assertThat(error.property()).isEqualTo(property);
+			assertThat(error.value()).isEqualTo(value);
+			assertThat(error.reason()).contains(reason);
+		});
+	}
+
+	private static CorsPolicy ordersPolicy(CorsPolicies policies) {
+		CorsPolicy policy = policies.find("api.example.com", PathContainer.parsePath("/orders/1"), "GET");
+		assertThat(policy).isNotNull();
+		return policy;
+	}
+
+	@Test
+	void nullOriginFirstInTheListIsRefusedWithCredentials() {
+		assertOnlyError(
+				orders((orders) -> orders.allowedOrigins("null", "https://shop.example.com").allowCredentials(true)),
+				"cors.services.orders.allowed-origins[0]", "null",
+				"The 'null' origin cannot be combined with allow-credentials: true");
+	}
+
+	@Test
+	void wildcardOriginWithCredentialsSuggestsOriginPatterns() {
+		assertOnlyError(orders((orders) -> orders.allowedOrigins("*").allowCredentials(true)),
+				"cors.services.orders.allowed-origins[0]", "*",
+				"List the values explicitly or use allowed-origin-patterns.");
+	}
+
+	@Test
+	void wildcardHeadersWithCredentialsSuggestOnlyListingThem() {
+		List<PolicyError> errors = errorsOf(orders((orders) -> orders.allowedOrigins("https://shop.example.com")
+			.allowedHeaders("*")
+			.allowCredentials(true)));
+		assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.property()).isEqualTo("cors.services.orders.allowed-headers[0]");
+			assertThat(error.reason()).endsWith("List the values explicitly.")
+				.doesNotContain("allowed-origin-patterns");
+		});
+	}
+
+	@Test
+	void maxAgeOfExactlyOneDayIsAcceptedWithoutAWarning() {
+		CorsPolicies policies = orders(
+				(orders) -> orders.allowedOrigins("https://shop.example.com").maxAge(Duration.ofSeconds(86400)))
+			.build();
+		assertThat(policies.getWarnings()).isEmpty();
+		assertThat(ordersPolicy(policies).getMaxAge()).isEqualTo("86400");
+	}
+
+	@Test
+	void maxAgeOneSecondAboveOneDayIsWarnedAboutTheBrowserCap() {
+		CorsPolicies policies = orders(
+				(orders) -> orders.allowedOrigins("https://shop.example.com").maxAge(Duration.ofSeconds(86401)))
+			.build();
+		assertThat(policies.getWarnings()).singleElement()
+			.satisfies((warning) -> assertThat(warning.reason()).contains("Browsers cap max-age"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { ".shop\\.example\\.com", "https://shop\\.example\\.com.", "https://[a-z]+.example\\.com" })
+	void unescapedDotFirstLastOrAfterAQuantifierIsRefused(String pattern) {
+		assertOnlyError(orders((orders) -> orders.allowedOriginPatterns(pattern)), PATTERNS + "[0]", pattern,
+				"The '.' at index " + pattern.replace("\\.", "__").indexOf('.') + " is unescaped");
+	}
+
+	@Test
+	void patternRefusedForAnUnescapedDotGetsNoSecondErrorWithCredentials() {
+		String pattern = ".shop\\.example\\.com";
+		assertOnlyError(orders((orders) -> orders.allowedOriginPatterns(pattern).allowCredentials(true)),
+				PATTERNS + "[0]", pattern, "The '.' at index 0 is unescaped");
+	}
+
+	@Test
+	void unescapedDotAfterAClosedQuoteIsRefused() {
+		String pattern = "https://\\Qshop\\E.example\\.com";
+		assertOnlyError(orders((orders) -> orders.allowedOriginPatterns(pattern)), PATTERNS + "[0]", pattern,
+				"The '.' at index 16 is unescaped");
+	}
+
+	@Test
+	void dotsInAdjacentQuotedSectionsAreLiteral() {
+		CorsPolicy policy = ordersPolicy(
+				orders((orders) -> orders.allowedOriginPatterns("https://\\Qshop.\\E\\Qexample.com\\E")).build());
+		assertThat(policy.allowsOrigin("https://shop.example.com")).isTrue();
+		assertThat(policy.allowsOrigin("https://shopXexample.com")).isFalse();
+	}
+
+	@Test
+	void policyNamesItsScopeWhenPrinted() {
+		CorsPolicy policy = ordersPolicy(orders((orders) -> orders.allowedOrigins("https://shop.example.com")).build());
+		assertThat(policy).hasToString("CorsPolicy '" + policy.getId() + "'");
+		assertThat(policy.getId()).contains("orders");
+	}
+
+}
