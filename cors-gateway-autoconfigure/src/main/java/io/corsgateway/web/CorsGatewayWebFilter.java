@@ -246,6 +246,9 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	// java.net.URI leaves the host null when the authority is not a well-formed server
 	// name (api..example.com, .api.example.com), yet a router may still read it as one:
 	// take it from the raw authority then, so it cannot fall to a catch-all service.
+	// Such an authority is registry-based, which java.net.URI accepts only without
+	// brackets (a bracketed IPv6 literal is a server name or a syntax error), so the
+	// host ends at the last colon after the user info.
 	static String host(URI uri) {
 		String host = uri.getHost();
 		if (host != null) {
@@ -256,16 +259,8 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			return "";
 		}
 		int start = authority.lastIndexOf('@') + 1;
-		int end;
-		if (start < authority.length() && authority.charAt(start) == '[') {
-			int close = authority.indexOf(']', start);
-			end = (close < 0) ? authority.length() : close + 1;
-		}
-		else {
-			int colon = authority.lastIndexOf(':');
-			end = (colon < start) ? authority.length() : colon;
-		}
-		return authority.substring(start, end);
+		int colon = authority.lastIndexOf(':');
+		return authority.substring(start, (colon < start) ? authority.length() : colon);
 	}
 
 	private static boolean hasSingleOrigin(HttpHeaders headers) {
