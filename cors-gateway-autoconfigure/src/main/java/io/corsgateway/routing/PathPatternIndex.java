@@ -348,19 +348,20 @@ public final class PathPatternIndex<T> {
 			String[] segments = text.startsWith("/") ? text.substring(1).split("/", -1) : new String[] { "" };
 			Node<T> node = root;
 			int kind = 0;
-			for (int i = 0; i < segments.length; i++) {
+			int count = segments.length;
+			if (!this.segmentMatching) {
+				// Another parser may match literals differently: every pattern is
+				// confirmed.
+				kind = 2;
+				count = 0;
+			}
+			else if (segments[count - 1].equals("**")) {
+				// A trailing ** makes a prefix of the segments before it.
+				kind = 1;
+				count--;
+			}
+			for (int i = 0; i < count; i++) {
 				String segment = segments[i];
-				boolean last = i == segments.length - 1;
-				if (!this.segmentMatching) {
-					// Another parser may match literals differently: every pattern is
-					// confirmed.
-					kind = 2;
-					break;
-				}
-				if (last && segment.equals("**")) {
-					kind = 1;
-					break;
-				}
 				if (LITERAL_SEGMENT.matcher(segment).matches()) {
 					node = node.addLiteralChild(this.caseSensitive ? segment : foldCase(segment));
 				}
