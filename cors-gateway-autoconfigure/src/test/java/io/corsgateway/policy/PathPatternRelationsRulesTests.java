@@ -59,6 +59,7 @@ class PathPatternRelationsRulesTests {
 	void fixedPatternShorterThanTheSegmentsAnOpenOneFixesMatchesNothingInCommon() {
 		assertThat(this.relations.overlap("/a", "/**/b/c")).isEqualTo(Overlap.NONE);
 		assertThat(this.relations.overlap("/**/b/c", "/a")).isEqualTo(Overlap.NONE);
+		assertThat(this.relations.overlap("/c", "/**/b/c")).isEqualTo(Overlap.NONE);
 	}
 
 	@Test
