@@ -207,13 +207,10 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	}
 
 	// RFC 9110: several field lines of a list header mean the same as one line joining
-	// them with commas.
-	private static @Nullable String requestedHeaders(HttpHeaders headers) {
+	// them with commas; no line at all requests no header, as an empty line does.
+	private static String requestedHeaders(HttpHeaders headers) {
 		List<String> lines = headers.get(REQUEST_HEADERS);
-		if (lines == null || lines.isEmpty()) {
-			return null;
-		}
-		return (lines.size() == 1) ? lines.get(0) : String.join(",", lines);
+		return (lines == null || lines.isEmpty()) ? "" : (lines.size() == 1) ? lines.get(0) : String.join(",", lines);
 	}
 
 	private Mono<Void> actual(ServerWebExchange exchange, WebFilterChain chain, CorsPolicy policy, String origin,
