@@ -81,7 +81,7 @@ final class PathPatternRelations {
 				continue;
 			}
 			int end = closingBrace(pattern, i);
-			if (end < 0) {
+			if (end == pattern.length()) {
 				// Not parsable anyway: keep the rest as written.
 				key.append(pattern, i, pattern.length());
 				break;
@@ -102,6 +102,8 @@ final class PathPatternRelations {
 		return key.toString();
 	}
 
+	// The index of the brace that closes the one at open, or the pattern's length when
+	// none does.
 	private static int closingBrace(String pattern, int open) {
 		int depth = 0;
 		for (int i = open; i < pattern.length(); i++) {
@@ -113,7 +115,7 @@ final class PathPatternRelations {
 				return i;
 			}
 		}
-		return -1;
+		return pattern.length();
 	}
 
 	/**

@@ -77,7 +77,7 @@ public final class HostMatcher {
 	 */
 	public static String canonicalHost(String host) {
 		int length = host.length();
-		if (length == 0 || (host.charAt(length - 1) != '.' && host.charAt(0) != '.' && host.indexOf("..") < 0)) {
+		if (length == 0 || (host.charAt(length - 1) != '.' && host.charAt(0) != '.' && !host.contains(".."))) {
 			return host;
 		}
 		StringBuilder canonical = new StringBuilder(length);

@@ -118,13 +118,14 @@ public final class PathPatternIndex<T> {
 		if (index == count) {
 			best = consider(node.exactEntries, false, path, filter, argument, best);
 		}
-		String value = (index + 1 < count) ? segmentAfter(elements, index) : null;
-		if (value != null) {
+		String value = (index + 1 < count) ? segmentAfter(elements, index) : "";
+		// No literal or variable child takes an empty value.
+		if (!value.isEmpty()) {
 			Node<T> child = node.literalChild(foldCase ? foldCase(value) : value);
 			if (child != null) {
 				best = search(child, index + 2, path, elements, unrooted, foldCase, filter, argument, best);
 			}
-			if (node.variableChild != null && !value.isEmpty()) {
+			if (node.variableChild != null) {
 				best = search(node.variableChild, index + 2, path, elements, unrooted, foldCase, filter, argument,
 						best);
 			}
@@ -134,24 +135,24 @@ public final class PathPatternIndex<T> {
 
 	/**
 	 * The value to match of the segment that follows the separator at {@code index}, or
-	 * {@code null} when there is no such pair. Elements are told apart by their value,
-	 * not by type checks: on JDK 17, alternating {@code instanceof} checks against the
-	 * interfaces of one class thrash HotSpot's secondary-supers cache (JDK-8180450) and
-	 * cost more than the rest of the lookup.
+	 * the empty string when there is no such pair. Elements are told apart by their
+	 * value, not by type checks: on JDK 17, alternating {@code instanceof} checks against
+	 * the interfaces of one class thrash HotSpot's secondary-supers cache (JDK-8180450)
+	 * and cost more than the rest of the lookup.
 	 */
-	private static @Nullable String segmentAfter(List<Element> elements, int index) {
+	private static String segmentAfter(List<Element> elements, int index) {
 		if (!isSeparator(elements.get(index).value())) {
-			return null;
+			return "";
 		}
 		Element next = elements.get(index + 1);
 		String value = next.value();
 		if (isSeparator(value)) {
-			return null;
+			return "";
 		}
 		// Only an encoded character or a matrix parameter makes the raw value differ from
 		// the decoded one that patterns are matched against.
 		if (value.indexOf('%') >= 0 || value.indexOf(';') >= 0) {
-			return (next instanceof PathSegment segment) ? segment.valueToMatch() : null;
+			return (next instanceof PathSegment segment) ? segment.valueToMatch() : "";
 		}
 		return value;
 	}
@@ -216,6 +217,10 @@ public final class PathPatternIndex<T> {
 
 		private Entry<T>[] confirmedEntries = NO_ENTRIES;
 
+		// Literal children while the index is built; compact() publishes them in the
+		// fields below, which lookups read.
+		private @Nullable Map<String, Node<T>> addedLiteralChildren;
+
 		// Most nodes have a single literal child (a service's own prefix), which needs no
 		// map.
 		private @Nullable String onlyLiteral;
@@ -234,10 +239,10 @@ public final class PathPatternIndex<T> {
 		}
 
 		private Node<T> addLiteralChild(String literal) {
-			if (this.literalChildren == null) {
-				this.literalChildren = new HashMap<>();
+			if (this.addedLiteralChildren == null) {
+				this.addedLiteralChildren = new HashMap<>();
 			}
-			return this.literalChildren.computeIfAbsent(literal, (key) -> new Node<>());
+			return this.addedLiteralChildren.computeIfAbsent(literal, (key) -> new Node<>());
 		}
 
 		private Node<T> addVariableChild() {
@@ -248,17 +253,18 @@ public final class PathPatternIndex<T> {
 		}
 
 		private void compact() {
-			if (this.literalChildren != null) {
-				this.literalChildren.values().forEach(Node::compact);
-				if (this.literalChildren.size() == 1) {
-					Map.Entry<String, Node<T>> only = this.literalChildren.entrySet().iterator().next();
+			Map<String, Node<T>> added = this.addedLiteralChildren;
+			if (added != null) {
+				added.values().forEach(Node::compact);
+				if (added.size() == 1) {
+					Map.Entry<String, Node<T>> only = added.entrySet().iterator().next();
 					this.onlyLiteral = only.getKey();
 					this.onlyLiteralChild = only.getValue();
-					this.literalChildren = null;
 				}
 				else {
-					this.literalChildren = Map.copyOf(this.literalChildren);
+					this.literalChildren = Map.copyOf(added);
 				}
+				this.addedLiteralChildren = null;
 			}
 			if (this.variableChild != null) {
 				this.variableChild.compact();
@@ -348,19 +354,20 @@ public final class PathPatternIndex<T> {
 			String[] segments = text.startsWith("/") ? text.substring(1).split("/", -1) : new String[] { "" };
 			Node<T> node = root;
 			int kind = 0;
-			for (int i = 0; i < segments.length; i++) {
+			int count = segments.length;
+			if (!this.segmentMatching) {
+				// Another parser may match literals differently: every pattern is
+				// confirmed.
+				kind = 2;
+				count = 0;
+			}
+			else if (segments[count - 1].equals("**")) {
+				// A trailing ** makes a prefix of the segments before it.
+				kind = 1;
+				count--;
+			}
+			for (int i = 0; i < count; i++) {
 				String segment = segments[i];
-				boolean last = i == segments.length - 1;
-				if (!this.segmentMatching) {
-					// Another parser may match literals differently: every pattern is
-					// confirmed.
-					kind = 2;
-					break;
-				}
-				if (last && segment.equals("**")) {
-					kind = 1;
-					break;
-				}
 				if (LITERAL_SEGMENT.matcher(segment).matches()) {
 					node = node.addLiteralChild(this.caseSensitive ? segment : foldCase(segment));
 				}

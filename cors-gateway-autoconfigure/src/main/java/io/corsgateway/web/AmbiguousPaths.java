@@ -39,21 +39,21 @@ final class AmbiguousPaths {
 	static boolean isAmbiguous(String rawPath) {
 		int length = rawPath.length();
 		int segmentStart = 0;
-		int parametersStart = -1;
+		// Where the first ';' of the segment starts its parameters; beyond any index
+		// while there is none.
+		int parametersStart = Integer.MAX_VALUE;
 		for (int i = 0; i <= length; i++) {
 			char c = (i < length) ? rawPath.charAt(i) : '/';
 			if (c == '/') {
-				int end = (parametersStart >= 0) ? parametersStart : i;
-				if (isDotSegment(rawPath, segmentStart, end) || (i == segmentStart && segmentStart > 0 && i < length)) {
+				if (isDotSegment(rawPath, segmentStart, Math.min(parametersStart, i))
+						|| (i == segmentStart && segmentStart > 0 && i < length)) {
 					return true;
 				}
 				segmentStart = i + 1;
-				parametersStart = -1;
+				parametersStart = Integer.MAX_VALUE;
 			}
 			else if (c == ';') {
-				if (parametersStart < 0) {
-					parametersStart = i;
-				}
+				parametersStart = Math.min(parametersStart, i);
 			}
 			else if (c == '\\' || (c == '%' && isEncodedSeparator(rawPath, i + 1))) {
 				return true;

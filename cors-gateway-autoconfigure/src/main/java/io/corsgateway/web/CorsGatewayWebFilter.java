@@ -207,13 +207,10 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	}
 
 	// RFC 9110: several field lines of a list header mean the same as one line joining
-	// them with commas.
-	private static @Nullable String requestedHeaders(HttpHeaders headers) {
+	// them with commas; no line at all requests no header, as an empty line does.
+	private static String requestedHeaders(HttpHeaders headers) {
 		List<String> lines = headers.get(REQUEST_HEADERS);
-		if (lines == null || lines.isEmpty()) {
-			return null;
-		}
-		return (lines.size() == 1) ? lines.get(0) : String.join(",", lines);
+		return (lines == null || lines.isEmpty()) ? "" : (lines.size() == 1) ? lines.get(0) : String.join(",", lines);
 	}
 
 	private Mono<Void> actual(ServerWebExchange exchange, WebFilterChain chain, CorsPolicy policy, String origin,
@@ -246,6 +243,9 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	// java.net.URI leaves the host null when the authority is not a well-formed server
 	// name (api..example.com, .api.example.com), yet a router may still read it as one:
 	// take it from the raw authority then, so it cannot fall to a catch-all service.
+	// Such an authority is registry-based, which java.net.URI accepts only without
+	// brackets (a bracketed IPv6 literal is a server name or a syntax error), so the
+	// host ends at the last colon after the user info.
 	static String host(URI uri) {
 		String host = uri.getHost();
 		if (host != null) {
@@ -256,16 +256,8 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			return "";
 		}
 		int start = authority.lastIndexOf('@') + 1;
-		int end;
-		if (start < authority.length() && authority.charAt(start) == '[') {
-			int close = authority.indexOf(']', start);
-			end = (close < 0) ? authority.length() : close + 1;
-		}
-		else {
-			int colon = authority.lastIndexOf(':');
-			end = (colon < start) ? authority.length() : colon;
-		}
-		return authority.substring(start, end);
+		int colon = authority.lastIndexOf(':');
+		return authority.substring(start, (colon < start) ? authority.length() : colon);
 	}
 
 	private static boolean hasSingleOrigin(HttpHeaders headers) {

@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Edge of the {@code Vary} list syntax (RFC 9110 section 5.6.1): an element of only
+ * spaces or tabs is an empty element, also at the very end of a line.
+ *
+ * @author cors-gateway authors
+ */
+class VaryListEdgeTests {
+
+	@Test
+	void lineEndingInAnElementOfOnlyWhitespaceStillGetsTheToken() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.VARY, "Accept, ");
+		CorsResponseHeaders.varyOnOrigin(headers);
+		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept, Origin");
+	}
+
+	@Test
+	void lineEndingInAnElementOfOnlyTabsStillGetsTheToken() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.VARY, "Accept,\t\t");
+		CorsResponseHeaders.varyOnOrigin(headers);
+		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept, Origin");
+	}
+
+}
