@@ -18,14 +18,14 @@ package io.corsgateway.policy;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import static io.corsgateway.policy.PolicyErrorAssertions.assertOnlyError;
+import static io.corsgateway.policy.PolicyErrorAssertions.errorsOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests that {@link CorsPoliciesBuilder} refuses configuration that can never apply (a
@@ -38,21 +38,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class CorsPoliciesReachabilityTests {
 
 	private static final String SHOP = "https://shop.example.com";
-
-	private static List<PolicyError> errorsOf(CorsPoliciesBuilder builder) {
-		InvalidCorsPolicyException ex = catchThrowableOfType(InvalidCorsPolicyException.class, builder::build);
-		assertThat(ex).as("build() must refuse the configuration").isNotNull();
-		return ex.getErrors();
-	}
-
-	private static void assertOnlyError(CorsPoliciesBuilder builder, String property, @Nullable Object value,
-			String reason) {
-		assertThat(errorsOf(builder)).singleElement().satisfies((error) -> {
-			assertThat(error.property()).isEqualTo(property);
-			assertThat(error.value()).isEqualTo(value);
-			assertThat(error.reason()).contains(reason);
-		});
-	}
 
 	private static CorsPoliciesBuilder twoServices(Consumer<ServiceSpec> first, Consumer<ServiceSpec> second) {
 		return CorsPolicies.builder()

@@ -16,7 +16,6 @@
 package io.corsgateway.policy;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -29,6 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.server.PathContainer;
 
+import static io.corsgateway.policy.PolicyErrorAssertions.assertOnlyError;
+import static io.corsgateway.policy.PolicyErrorAssertions.errorsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -44,21 +45,6 @@ class CorsPoliciesValidationTests {
 	private static final String SHOP = "https://shop.example.com";
 
 	private static final String ROUTE_ORIGINS = "cors.services.orders.routes.refunds.allowed-origins";
-
-	private static List<PolicyError> errorsOf(CorsPoliciesBuilder builder) {
-		InvalidCorsPolicyException ex = catchThrowableOfType(InvalidCorsPolicyException.class, builder::build);
-		assertThat(ex).as("build() must refuse the configuration").isNotNull();
-		return ex.getErrors();
-	}
-
-	private static void assertOnlyError(CorsPoliciesBuilder builder, String property, @Nullable Object value,
-			String reason) {
-		assertThat(errorsOf(builder)).singleElement().satisfies((error) -> {
-			assertThat(error.property()).isEqualTo(property);
-			assertThat(error.value()).isEqualTo(value);
-			assertThat(error.reason()).contains(reason);
-		});
-	}
 
 	private static void assertOnlyWarning(CorsPolicies policies, String property, @Nullable Object value,
 			String reason) {

@@ -19,15 +19,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.server.PathContainer;
 
+import static io.corsgateway.policy.PolicyErrorAssertions.assertOnlyError;
+import static io.corsgateway.policy.PolicyErrorAssertions.errorsOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for the edges of policy validation: values refused at the first index of a list,
@@ -42,21 +42,6 @@ class PolicyCompilerEdgeTests {
 
 	private static CorsPoliciesBuilder orders(Consumer<ServiceSpec> customizer) {
 		return CorsPolicies.builder().service("orders", (orders) -> customizer.accept(orders.paths("/orders/**")));
-	}
-
-	private static List<PolicyError> errorsOf(CorsPoliciesBuilder builder) {
-		InvalidCorsPolicyException ex = catchThrowableOfType(InvalidCorsPolicyException.class, builder::build);
-		assertThat(ex).as("build() must refuse the configuration").isNotNull();
-		return ex.getErrors();
-	}
-
-	private static void assertOnlyError(CorsPoliciesBuilder builder, String property, @Nullable Object value,
-			String reason) {
-		assertThat(errorsOf(builder)).singleElement().satisfies((error) -> {
-			assertThat(error.property()).isEqualTo(property);
-			assertThat(error.value()).isEqualTo(value);
-			assertThat(error.reason()).contains(reason);
-		});
 	}
 
 	private static CorsPolicy ordersPolicy(CorsPolicies policies) {
