@@ -82,6 +82,95 @@ public final class CorsPolicies {
 	}
 
 	/**
+	 * Decide what a request gets, following the CORS protocol of the WHATWG Fetch
+	 * standard: the policy is found as {@link #find} does (for a preflight, by the
+	 * requested method), then the request is classified (not CORS, preflight, actual) and
+	 * checked against the policy. Requests without {@code Origin} or from their own
+	 * origin are not CORS; an origin is allowed only when it is the request's single
+	 * {@code Origin}; a preflight must name exactly one allowed method and only allowed
+	 * headers; an actual request's method must be allowed, except a non-preflight
+	 * {@code OPTIONS}, which the handler answers.
+	 * @param request the facts of the request
+	 * @return the decision, never {@code null}
+	 */
+	public CorsDecision evaluate(CorsRequest request) {
+		CorsPolicy policy = find(request.host(), request.path(), request.routingMethod());
+		if (policy == null) {
+			return CorsDecision.noPolicy();
+		}
+		if (!policy.isEnabled()) {
+			return CorsDecision.disabled(policy);
+		}
+		String origin = request.origin();
+		if (origin == null) {
+			return CorsDecision.notCors(policy, CorsDecision.Reason.NO_ORIGIN);
+		}
+		if (request.isSameOrigin()) {
+			return CorsDecision.notCors(policy, CorsDecision.Reason.SAME_ORIGIN);
+		}
+		CorsDecision.Reason originRefusal = originRefusal(policy, origin, request.originCount());
+		return request.isPreflight() ? preflight(policy, request, origin, originRefusal)
+				: actual(policy, request, origin, originRefusal);
+	}
+
+	private static CorsDecision preflight(CorsPolicy policy, CorsRequest request, String origin,
+			CorsDecision.@Nullable Reason originRefusal) {
+		if (originRefusal != null) {
+			return CorsDecision.preflightRejected(policy, originRefusal, null);
+		}
+		String method = request.routingMethod();
+		// Several Access-Control-Request-Method lines name no single method to allow.
+		if (request.requestMethodCount() != 1) {
+			return CorsDecision.preflightRejected(policy, CorsDecision.Reason.SEVERAL_REQUEST_METHODS, null);
+		}
+		if (!policy.allowsMethod(method)) {
+			return CorsDecision.preflightRejected(policy, methodRefusal(method), method);
+		}
+		String allowedHeaders = policy.allowedRequestHeaders(request.requestHeaders());
+		if (allowedHeaders == null) {
+			CorsPolicy.Refusal refusal = policy.requestHeadersRefusal(request.requestHeaders());
+			return CorsDecision.preflightRejected(policy, refusal.reason(), refusal.detail());
+		}
+		return CorsDecision.preflightAllowed(policy, origin, method, allowedHeaders);
+	}
+
+	// An OPTIONS request that is not a preflight is the handler's to answer (Fetch never
+	// sends one cross-origin without a preflight first), so only its origin is checked.
+	private static CorsDecision actual(CorsPolicy policy, CorsRequest request, String origin,
+			CorsDecision.@Nullable Reason originRefusal) {
+		if (originRefusal != null) {
+			return CorsDecision.actualRefused(policy, originRefusal, null);
+		}
+		String method = request.method();
+		if (!method.equals("OPTIONS") && !policy.allowsMethod(method)) {
+			return CorsDecision.actualRefused(policy, methodRefusal(method), method);
+		}
+		return CorsDecision.actualAllowed(policy, origin);
+	}
+
+	private static CorsDecision.@Nullable Reason originRefusal(CorsPolicy policy, String origin, int originCount) {
+		if (originCount != 1) {
+			return CorsDecision.Reason.SEVERAL_ORIGINS;
+		}
+		if (policy.allowsOrigin(origin)) {
+			return null;
+		}
+		// Only on the rejection path: tell a value that is no origin at all from one that
+		// is just not allowed.
+		boolean wellFormed = origin.equals("null")
+				|| HttpSyntax.requestOriginHostEnd(origin, origin.indexOf("://")) >= 0;
+		return wellFormed ? CorsDecision.Reason.ORIGIN_NOT_ALLOWED : CorsDecision.Reason.MALFORMED_ORIGIN;
+	}
+
+	private static CorsDecision.Reason methodRefusal(String method) {
+		if (HttpSyntax.isForbiddenMethod(method)) {
+			return CorsDecision.Reason.FORBIDDEN_METHOD;
+		}
+		return (method.length() <= CorsPolicy.MAX_METHOD_LENGTH && HttpSyntax.isToken(method))
+				? CorsDecision.Reason.METHOD_NOT_ALLOWED : CorsDecision.Reason.MALFORMED_METHOD;
+	}
+
+	/**
 	 * Settings that are valid but probably not what was meant, such as values that were
 	 * normalized.
 	 * @return the warnings

@@ -132,7 +132,7 @@ public final class CorsPoliciesBuilder {
 	public CorsPolicies build() {
 		PolicyCompiler compiler = new PolicyCompiler();
 		PathPatternRelations relations = new PathPatternRelations(this.pathPatternParser);
-		CorsPolicy defaultsPolicy = compiler.compile("defaults", PolicyCompiler.levels(null, null, this.defaults));
+		CorsPolicy defaultsPolicy = compiler.compile(null, null, PolicyCompiler.levels(null, null, this.defaults));
 		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.pathPatternParser);
 		List<Claim> serviceClaims = new ArrayList<>();
 		Map<String, String> serviceIds = new HashMap<>();
@@ -140,7 +140,7 @@ public final class CorsPoliciesBuilder {
 			String prefix = service.getPropertyPrefix();
 			checkId(compiler, prefix, service.getId());
 			checkUniqueServiceId(compiler, service, serviceIds);
-			CorsPolicy servicePolicy = compiler.compile(service.getId(),
+			CorsPolicy servicePolicy = compiler.compile(service.getId(), null,
 					PolicyCompiler.levels(null, service, this.defaults));
 			List<String> hosts = validHosts(compiler, prefix, service.getHosts());
 			List<IndexedPattern> servicePaths = parsePaths(compiler, prefix + ".paths", service.getPaths());
@@ -159,7 +159,7 @@ public final class CorsPoliciesBuilder {
 							+ "this route can never be chosen. Remove methods to match every method, or list the "
 							+ "methods the route is for, such as [POST].");
 				}
-				CorsPolicy routePolicy = compiler.compile(service.getId() + "." + route.getId(),
+				CorsPolicy routePolicy = compiler.compile(service.getId(), route.getId(),
 						PolicyCompiler.levels(route, service, this.defaults));
 				CorsPolicies.Route compiled = new CorsPolicies.Route(route.getId(),
 						(methods != null) ? Set.copyOf(methods) : null, routePolicy);

@@ -15,13 +15,17 @@
  */
 package io.corsgateway.policy;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * One resolved and compiled CORS policy: everything a request needs is precomputed, so
- * that evaluating a request only looks values up.
+ * that evaluating a request only looks values up. The getters give the resolved settings
+ * as typed values; the header text sent to browsers is rendered once, inside this
+ * package.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -40,9 +44,15 @@ public final class CorsPolicy {
 	/** Longest method token evaluated. */
 	public static final int MAX_METHOD_LENGTH = 32;
 
+	private static final int HEADER_COUNT = CorsHeader.values().length;
+
 	private final String id;
 
-	private final boolean enabled;
+	private final @Nullable String serviceId;
+
+	private final @Nullable String routeId;
+
+	private final Settings settings;
 
 	private final OriginMatcher origins;
 
@@ -50,38 +60,35 @@ public final class CorsPolicy {
 
 	private final boolean anyMethod;
 
-	private final RegionSet headers;
+	private final AllowedHeaders headers;
 
-	private final boolean anyHeader;
+	// Rendered once: the values of an allowed actual request and of an allowed preflight,
+	// indexed by CorsHeader ordinal, without the per-request ones.
+	private final @Nullable String[] actualValues;
 
-	private final boolean allowCredentials;
+	private final @Nullable String[] preflightValues;
 
-	private final @Nullable String exposedHeaders;
-
-	private final @Nullable String maxAge;
-
-	private final boolean preflightContinue;
-
-	private final int preflightStatus;
-
-	private final boolean rejectDisallowedOrigins;
-
-	CorsPolicy(String id, boolean enabled, OriginMatcher origins, Set<String> methods, boolean anyMethod,
-			RegionSet headers, boolean anyHeader, boolean allowCredentials, @Nullable String exposedHeaders,
-			@Nullable String maxAge, boolean preflightContinue, int preflightStatus, boolean rejectDisallowedOrigins) {
-		this.id = id;
-		this.enabled = enabled;
+	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, Settings settings, OriginMatcher origins,
+			Set<String> methods, AllowedHeaders headers) {
+		this.id = (serviceId == null) ? "defaults" : (routeId == null) ? serviceId : serviceId + "." + routeId;
+		this.serviceId = serviceId;
+		this.routeId = routeId;
+		this.settings = settings;
 		this.origins = origins;
 		this.methods = methods;
-		this.anyMethod = anyMethod;
 		this.headers = headers;
-		this.anyHeader = anyHeader;
-		this.allowCredentials = allowCredentials;
-		this.exposedHeaders = exposedHeaders;
-		this.maxAge = maxAge;
-		this.preflightContinue = preflightContinue;
-		this.preflightStatus = preflightStatus;
-		this.rejectDisallowedOrigins = rejectDisallowedOrigins;
+		this.anyMethod = !settings.allowCredentials() && settings.allowedMethods().contains("*");
+		String credentials = settings.allowCredentials() ? "true" : null;
+		this.actualValues = new String[HEADER_COUNT];
+		this.actualValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
+		this.actualValues[CorsHeader.EXPOSE_HEADERS.ordinal()] = settings.exposedHeaders().isEmpty() ? null
+				: String.join(", ", settings.exposedHeaders());
+		this.preflightValues = new String[HEADER_COUNT];
+		this.preflightValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
+		Duration maxAge = settings.maxAge();
+		// -1 seconds disables caching: browsers read 0 as "do not cache".
+		this.preflightValues[CorsHeader.MAX_AGE.ordinal()] = (maxAge != null)
+				? Long.toString(Math.max(maxAge.getSeconds(), 0)) : null;
 	}
 
 	/**
@@ -93,16 +100,48 @@ public final class CorsPolicy {
 	}
 
 	/**
+	 * The service this policy belongs to.
+	 * @return the service id, or {@code null} for the defaults
+	 */
+	public @Nullable String getServiceId() {
+		return this.serviceId;
+	}
+
+	/**
+	 * The route this policy belongs to.
+	 * @return the route id, or {@code null} for a service's own policy and the defaults
+	 */
+	public @Nullable String getRouteId() {
+		return this.routeId;
+	}
+
+	/**
 	 * Whether CORS processing applies; a disabled scope is left alone entirely.
 	 * @return whether the policy is enabled
 	 */
 	public boolean isEnabled() {
-		return this.enabled;
+		return this.settings.enabled();
+	}
+
+	/**
+	 * The allowed origins as configured, normalized.
+	 * @return the allowed origins, possibly empty
+	 */
+	public List<String> getAllowedOrigins() {
+		return this.settings.allowedOrigins();
+	}
+
+	/**
+	 * The origin patterns (RE2J) an origin may match as a whole.
+	 * @return the patterns, possibly empty
+	 */
+	public List<String> getAllowedOriginPatterns() {
+		return this.settings.allowedOriginPatterns();
 	}
 
 	/**
 	 * Whether the response to an allowed origin names that origin, so that caches must
-	 * key responses on {@code Origin}.
+	 * key responses on {@code Origin}; {@code false} only in a {@code *} scope.
 	 * @return whether responses vary by origin
 	 */
 	public boolean isOriginDependent() {
@@ -128,11 +167,17 @@ public final class CorsPolicy {
 
 	/**
 	 * The {@code Access-Control-Allow-Origin} value for an allowed origin.
-	 * @param origin the allowed request origin
-	 * @return {@code *} or the origin itself
 	 */
-	public String allowOriginValue(String origin) {
+	String allowOriginValue(String origin) {
 		return this.origins.isAnyOrigin() ? "*" : origin;
+	}
+
+	/**
+	 * The allowed methods as configured ({@code *} included when set).
+	 * @return the allowed methods
+	 */
+	public List<String> getAllowedMethods() {
+		return this.settings.allowedMethods();
 	}
 
 	/**
@@ -150,79 +195,20 @@ public final class CorsPolicy {
 	}
 
 	/**
-	 * Evaluate an {@code Access-Control-Request-Headers} value: every listed name must be
-	 * allowed. Spaces and empty entries are tolerated; the work is bounded by
-	 * {@link #MAX_REQUEST_HEADERS_LENGTH}.
-	 * @param requested the header value, or {@code null} when absent
-	 * @return the value to send as {@code Access-Control-Allow-Headers} (empty when
-	 * nothing was requested), or {@code null} when the request must be refused
+	 * The request header names a preflight may ask for, as configured ({@code *} included
+	 * when set).
+	 * @return the allowed header names
 	 */
-	public @Nullable String allowedRequestHeaders(@Nullable String requested) {
-		if (requested == null) {
-			return "";
-		}
-		int length = requested.length();
-		if (length > MAX_REQUEST_HEADERS_LENGTH) {
-			return null;
-		}
-		boolean canonical = true;
-		int count = 0;
-		int position = 0;
-		while (position <= length) {
-			int comma = requested.indexOf(',', position);
-			int entryEnd = (comma < 0) ? length : comma;
-			int start = position;
-			int end = entryEnd;
-			while (start < end && isWhitespace(requested.charAt(start))) {
-				start++;
-			}
-			while (end > start && isWhitespace(requested.charAt(end - 1))) {
-				end--;
-			}
-			if (start == end) {
-				canonical = false;
-			}
-			else {
-				if (start != position || end != entryEnd) {
-					canonical = false;
-				}
-				if (++count > MAX_REQUEST_HEADER_COUNT || !HttpSyntax.isToken(requested, start, end)
-						|| !allowsHeader(requested, start, end)) {
-					return null;
-				}
-			}
-			position = entryEnd + 1;
-		}
-		if (count == 0) {
-			return "";
-		}
-		return canonical ? requested : canonicalHeaderList(requested);
+	public List<String> getAllowedHeaders() {
+		return this.settings.allowedHeaders();
 	}
 
-	private boolean allowsHeader(String names, int from, int to) {
-		if (this.headers.contains(names, from, to)) {
-			return true;
-		}
-		// Fetch: a '*' in Access-Control-Allow-Headers never covers Authorization.
-		return this.anyHeader && !(to - from == 13 && names.regionMatches(true, from, "authorization", 0, 13));
-	}
-
-	private static String canonicalHeaderList(String requested) {
-		StringBuilder canonical = new StringBuilder(requested.length());
-		for (String name : requested.split(",")) {
-			String trimmed = name.strip();
-			if (!trimmed.isEmpty()) {
-				if (canonical.length() > 0) {
-					canonical.append(',');
-				}
-				canonical.append(trimmed);
-			}
-		}
-		return canonical.toString();
-	}
-
-	private static boolean isWhitespace(char c) {
-		return c == ' ' || c == '\t';
+	/**
+	 * The response header names scripts may read.
+	 * @return the exposed header names, possibly empty
+	 */
+	public List<String> getExposedHeaders() {
+		return this.settings.exposedHeaders();
 	}
 
 	/**
@@ -230,23 +216,15 @@ public final class CorsPolicy {
 	 * @return whether credentials are allowed
 	 */
 	public boolean isAllowCredentials() {
-		return this.allowCredentials;
+		return this.settings.allowCredentials();
 	}
 
 	/**
-	 * The precomputed {@code Access-Control-Expose-Headers} value.
-	 * @return the value, or {@code null} when no header is exposed
+	 * How long browsers may cache a preflight answer; a negative duration is sent as 0.
+	 * @return the duration, or {@code null} when the header is omitted
 	 */
-	public @Nullable String getExposedHeaders() {
-		return this.exposedHeaders;
-	}
-
-	/**
-	 * The precomputed {@code Access-Control-Max-Age} value.
-	 * @return the value in seconds, or {@code null} when the header is omitted
-	 */
-	public @Nullable String getMaxAge() {
-		return this.maxAge;
+	public @Nullable Duration getMaxAge() {
+		return this.settings.maxAge();
 	}
 
 	/**
@@ -254,7 +232,7 @@ public final class CorsPolicy {
 	 * @return whether preflights continue
 	 */
 	public boolean isPreflightContinue() {
-		return this.preflightContinue;
+		return this.settings.preflightContinue();
 	}
 
 	/**
@@ -262,7 +240,7 @@ public final class CorsPolicy {
 	 * @return 200 or 204
 	 */
 	public int getPreflightStatus() {
-		return this.preflightStatus;
+		return this.settings.preflightStatus();
 	}
 
 	/**
@@ -270,12 +248,55 @@ public final class CorsPolicy {
 	 * @return whether disallowed origins are rejected
 	 */
 	public boolean isRejectDisallowedOrigins() {
-		return this.rejectDisallowedOrigins;
+		return this.settings.rejectDisallowedOrigins();
+	}
+
+	/** The header values of an allowed actual request; shared, never to be written. */
+	@Nullable String[] actualValues() {
+		return this.actualValues;
+	}
+
+	/** A fresh copy of the header values of an allowed preflight. */
+	@Nullable String[] preflightValues() {
+		return this.preflightValues.clone();
+	}
+
+	/**
+	 * Evaluate an {@code Access-Control-Request-Headers} value against the allowed
+	 * headers.
+	 * @param requested the header value, or {@code null} when absent
+	 * @return the value to send as {@code Access-Control-Allow-Headers} (empty when
+	 * nothing was requested), or {@code null} when the request must be refused
+	 */
+	@Nullable String allowedRequestHeaders(@Nullable String requested) {
+		return this.headers.allowedRequestHeaders(requested);
+	}
+
+	CorsPolicy.Refusal requestHeadersRefusal(String requested) {
+		return this.headers.refusal(requested);
 	}
 
 	@Override
 	public String toString() {
 		return "CorsPolicy '" + this.id + "'";
+	}
+
+	/**
+	 * Why a request was refused, and what the reason is about.
+	 */
+	record Refusal(CorsDecision.Reason reason, @Nullable String detail) {
+
+	}
+
+	/**
+	 * The resolved settings of a policy, each field from the most specific level that
+	 * sets it.
+	 */
+	record Settings(boolean enabled, List<String> allowedOrigins, List<String> allowedOriginPatterns,
+			List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders,
+			boolean allowCredentials, @Nullable Duration maxAge, boolean preflightContinue, int preflightStatus,
+			boolean rejectDisallowedOrigins) {
+
 	}
 
 }

@@ -62,7 +62,7 @@ final class PolicyCompiler {
 
 	private final Map<String, ParsedOrigin> parsedOrigins = new HashMap<>();
 
-	private final Map<List<String>, RegionSet> headerSets = new HashMap<>();
+	private final Map<List<Object>, AllowedHeaders> headerSets = new HashMap<>();
 
 	private final Map<List<String>, Set<String>> methodSets = new HashMap<>();
 
@@ -88,7 +88,7 @@ final class PolicyCompiler {
 	 * @param levels the levels, most specific first, ending with the defaults
 	 * @return the compiled policy; when errors were recorded it may be incomplete
 	 */
-	CorsPolicy compile(String id, List<PolicySpec<?>> levels) {
+	CorsPolicy compile(@Nullable String serviceId, @Nullable String routeId, List<PolicySpec<?>> levels) {
 		for (PolicySpec<?> level : levels) {
 			if (this.validatedLevels.put(level, Boolean.TRUE) == null) {
 				validateLevel(level);
@@ -121,16 +121,17 @@ final class PolicyCompiler {
 		OriginMatcher originMatcher = this.originMatchers.computeIfAbsent(
 				List.of(origins.value(), originPatterns.value(), allowCredentials),
 				(key) -> new OriginMatcher(rules, compiledPatterns(originPatterns.value()), allowCredentials));
-		boolean anyMethod = !allowCredentials && methods.value().contains("*");
 		boolean anyHeader = !allowCredentials && headers.value().contains("*");
 		Set<String> methodSet = this.methodSets.computeIfAbsent(methods.value(), Set::copyOf);
-		RegionSet headerSet = this.headerSets.computeIfAbsent(headers.value(), (names) -> RegionSet.of(names, true));
-		return new CorsPolicy(id, resolve(levels, PolicySpec::getEnabled, "enabled", true).value(), originMatcher,
-				methodSet, anyMethod, headerSet, anyHeader, allowCredentials, joined(exposed.value()),
-				maxAgeValue(maxAge.value()),
-				resolve(levels, PolicySpec::getPreflightContinue, "preflight-continue", false).value(),
+		AllowedHeaders headerSet = this.headerSets.computeIfAbsent(List.of(headers.value(), anyHeader),
+				(key) -> new AllowedHeaders(RegionSet.of(headers.value(), true), anyHeader));
+		CorsPolicy.Settings settings = new CorsPolicy.Settings(
+				resolve(levels, PolicySpec::getEnabled, "enabled", true).value(), origins.value(),
+				originPatterns.value(), methods.value(), headers.value(), exposed.value(), allowCredentials,
+				maxAge.value(), resolve(levels, PolicySpec::getPreflightContinue, "preflight-continue", false).value(),
 				resolve(levels, PolicySpec::getPreflightStatus, "preflight-status", DEFAULT_PREFLIGHT_STATUS).value(),
 				resolve(levels, PolicySpec::getRejectDisallowedOrigins, "reject-disallowed-origins", true).value());
+		return new CorsPolicy(serviceId, routeId, settings, originMatcher, methodSet, headerSet);
 	}
 
 	private void checkNoWildcard(Resolved<List<String>> field, Resolved<Boolean> credentials) {
@@ -237,17 +238,6 @@ final class PolicyCompiler {
 				return null;
 			}
 		});
-	}
-
-	private static @Nullable String joined(List<String> values) {
-		return values.isEmpty() ? null : String.join(", ", values);
-	}
-
-	private static @Nullable String maxAgeValue(@Nullable Duration maxAge) {
-		if (maxAge == null) {
-			return null;
-		}
-		return Long.toString(Math.max(maxAge.getSeconds(), 0));
 	}
 
 	private void validateLevel(PolicySpec<?> level) {

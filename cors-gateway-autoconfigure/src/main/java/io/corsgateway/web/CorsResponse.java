@@ -18,10 +18,10 @@ package io.corsgateway.web;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import io.corsgateway.policy.CorsPolicy;
+import io.corsgateway.policy.CorsDecision;
+import io.corsgateway.policy.CorsHeader;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,59 +47,21 @@ import org.springframework.web.server.WebFilterChain;
  */
 final class CorsResponse extends ServerHttpResponseDecorator implements Supplier<Mono<Void>>, Consumer<Throwable> {
 
-	enum Decision {
+	private static final CorsHeader[] HEADERS = CorsHeader.values();
 
-		/** A CORS request from an allowed origin, or any request in a {@code *} scope. */
-		ALLOWED,
+	private final CorsDecision decision;
 
-		/** An actual request from a disallowed origin that is let through. */
-		NOT_ALLOWED,
-
-		/** A request without Origin, or from the request's own origin. */
-		NOT_CORS,
-
-		/** An allowed preflight. */
-		PREFLIGHT,
-
-		/** A disallowed preflight, answered with 403. */
-		REJECTED_PREFLIGHT,
-
-		/** A disallowed actual request, answered with 403. */
-		REJECTED,
-
-		/** A request refused before any policy was chosen, such as an ambiguous path. */
-		REFUSED
-
-	}
-
-	private final Decision decision;
-
-	private final @Nullable CorsPolicy policy;
-
-	private final String origin;
-
-	private final String requestedMethod;
-
-	private final String allowedHeaders;
-
-	private CorsResponse(ServerHttpResponse delegate, Decision decision, @Nullable CorsPolicy policy, String origin,
-			String requestedMethod, String allowedHeaders) {
+	private CorsResponse(ServerHttpResponse delegate, CorsDecision decision) {
 		super(delegate);
 		this.decision = decision;
-		this.policy = policy;
-		this.origin = origin;
-		this.requestedMethod = requestedMethod;
-		this.allowedHeaders = allowedHeaders;
 	}
 
 	/**
 	 * Register the repair of the decision's headers on the exchange's response, and pass
 	 * the chain an exchange whose response keeps the repair last among commit actions.
 	 */
-	static Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Decision decision, CorsPolicy policy,
-			String origin, String requestedMethod, String allowedHeaders) {
-		CorsResponse response = register(exchange.getResponse(), decision, policy, origin, requestedMethod,
-				allowedHeaders);
+	static Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, CorsDecision decision) {
+		CorsResponse response = register(exchange.getResponse(), decision);
 		return chain.filter(new CorsExchange(exchange, response)).doOnError(response);
 	}
 
@@ -107,16 +69,14 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	 * Answer the request without calling the handler: the status, then the decision's
 	 * headers at commit.
 	 */
-	static Mono<Void> answer(ServerHttpResponse response, HttpStatus status, Decision decision,
-			@Nullable CorsPolicy policy, String origin, String requestedMethod, String allowedHeaders) {
-		CorsResponse cors = register(response, decision, policy, origin, requestedMethod, allowedHeaders);
+	static Mono<Void> answer(ServerHttpResponse response, HttpStatus status, CorsDecision decision) {
+		CorsResponse cors = register(response, decision);
 		response.setStatusCode(status);
 		return response.setComplete().doOnError(cors);
 	}
 
-	private static CorsResponse register(ServerHttpResponse response, Decision decision, @Nullable CorsPolicy policy,
-			String origin, String requestedMethod, String allowedHeaders) {
-		CorsResponse cors = new CorsResponse(response, decision, policy, origin, requestedMethod, allowedHeaders);
+	private static CorsResponse register(ServerHttpResponse response, CorsDecision decision) {
+		CorsResponse cors = new CorsResponse(response, decision);
 		// Actions run in registration order, so this one runs after those that filters
 		// ahead of this one registered.
 		response.beforeCommit(cors);
@@ -175,44 +135,14 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	// that differ; runs once per commit action at most, so it must be idempotent.
 	private void repairHeaders() {
 		HttpHeaders headers = getDelegate().getHeaders();
-		for (int index = 0; index < CorsResponseHeaders.NAMES.length; index++) {
-			CorsResponseHeaders.ensure(headers, index, value(index));
+		CorsDecision decision = this.decision;
+		for (CorsHeader header : HEADERS) {
+			CorsResponseHeaders.ensure(headers, header, decision.getHeaderValue(header));
 		}
-		switch (this.decision) {
-			case PREFLIGHT, REJECTED_PREFLIGHT ->
-				CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
-			case ALLOWED -> {
-				if (this.policy != null && this.policy.isOriginDependent()) {
-					CorsResponseHeaders.varyOnOrigin(headers);
-				}
-			}
-			case NOT_ALLOWED, NOT_CORS, REJECTED -> CorsResponseHeaders.varyOnOrigin(headers);
-			case REFUSED -> {
-			}
+		CorsDecision.Vary vary = decision.getVary();
+		if (vary != CorsDecision.Vary.NOTHING) {
+			CorsResponseHeaders.mergeVary(headers, vary);
 		}
-	}
-
-	/**
-	 * The one mapping from a decision to the value of each CORS response header.
-	 * @return the value, or {@code null} when the header must be absent
-	 */
-	private @Nullable String value(int index) {
-		CorsPolicy policy = this.policy;
-		boolean allowed = this.decision == Decision.ALLOWED;
-		boolean preflight = this.decision == Decision.PREFLIGHT;
-		if (policy == null || (!allowed && !preflight)) {
-			return null;
-		}
-		return switch (index) {
-			case CorsResponseHeaders.ALLOW_ORIGIN -> policy.allowOriginValue(this.origin);
-			case CorsResponseHeaders.ALLOW_CREDENTIALS -> policy.isAllowCredentials() ? "true" : null;
-			case CorsResponseHeaders.ALLOW_METHODS -> preflight ? this.requestedMethod : null;
-			case CorsResponseHeaders.ALLOW_HEADERS ->
-				(preflight && !this.allowedHeaders.isEmpty()) ? this.allowedHeaders : null;
-			case CorsResponseHeaders.MAX_AGE -> preflight ? policy.getMaxAge() : null;
-			case CorsResponseHeaders.EXPOSE_HEADERS -> allowed ? policy.getExposedHeaders() : null;
-			default -> null;
-		};
 	}
 
 	private static final class CorsExchange extends ServerWebExchangeDecorator {

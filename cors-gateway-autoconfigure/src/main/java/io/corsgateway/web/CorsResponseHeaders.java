@@ -15,13 +15,15 @@
  */
 package io.corsgateway.web;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import io.corsgateway.policy.CorsDecision;
+import io.corsgateway.policy.CorsHeader;
 
 import org.springframework.http.HttpHeaders;
 
@@ -34,42 +36,7 @@ import org.springframework.http.HttpHeaders;
  */
 final class CorsResponseHeaders {
 
-	static final String VARY_ORIGIN = "Origin";
-
-	static final String[] VARY_PREFLIGHT = { "Origin", "Access-Control-Request-Method",
-			"Access-Control-Request-Headers" };
-
-	private static final String[] VARY_ORIGIN_ONLY = { VARY_ORIGIN };
-
-	/** The CORS response headers browsers read, in the order of the value arrays. */
-	static final String[] NAMES = { HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN,
-			HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS,
-			HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, HttpHeaders.ACCESS_CONTROL_MAX_AGE,
-			HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Access-Control-Allow-Private-Network" };
-
-	static final int ALLOW_ORIGIN = 0;
-
-	static final int ALLOW_CREDENTIALS = 1;
-
-	static final int ALLOW_METHODS = 2;
-
-	static final int ALLOW_HEADERS = 3;
-
-	static final int MAX_AGE = 4;
-
-	static final int EXPOSE_HEADERS = 5;
-
-	static final int ALLOW_PRIVATE_NETWORK = 6;
-
-	// Lookups by lower-case name: case-insensitive maps then lower-case no copy of the
-	// name.
-	private static final String[] LOWER_CASE_NAMES = Arrays.stream(NAMES)
-		.map((name) -> name.toLowerCase(Locale.ROOT))
-		.toArray(String[]::new);
-
 	private static final String VARY_LOOKUP = "vary";
-
-	private static final String VARY_PREFLIGHT_VALUE = String.join(", ", VARY_PREFLIGHT);
 
 	private CorsResponseHeaders() {
 	}
@@ -79,24 +46,20 @@ final class CorsResponseHeaders {
 	 * value is {@code null}: a handler's or upstream's value is replaced, duplicates
 	 * collapse, and a header that already holds the right value is not written again.
 	 * @param headers the response headers
-	 * @param index the header, an index into {@link #NAMES}
+	 * @param header the header
 	 * @param wanted the value, or {@code null} for none
 	 */
-	static void ensure(HttpHeaders headers, int index, @Nullable String wanted) {
+	static void ensure(HttpHeaders headers, CorsHeader header, @Nullable String wanted) {
 		if (wanted == null) {
-			if (headers.getFirst(LOWER_CASE_NAMES[index]) != null) {
-				headers.remove(LOWER_CASE_NAMES[index]);
+			if (headers.getFirst(header.lowerCaseName()) != null) {
+				headers.remove(header.lowerCaseName());
 			}
 			return;
 		}
-		List<String> current = headers.get(LOWER_CASE_NAMES[index]);
+		List<String> current = headers.get(header.lowerCaseName());
 		if (current == null || current.size() != 1 || !wanted.equals(current.get(0))) {
-			headers.set(NAMES[index], wanted);
+			headers.set(header.headerName(), wanted);
 		}
-	}
-
-	static void varyOnOrigin(HttpHeaders headers) {
-		mergeVary(headers, VARY_ORIGIN_ONLY);
 	}
 
 	/**
@@ -105,13 +68,13 @@ final class CorsResponseHeaders {
 	 * lines, such as one of ours and one a handler added, are merged into one line
 	 * without duplicates.
 	 * @param headers the response headers
-	 * @param tokens the tokens to add
+	 * @param vary the request headers to name
 	 */
-	static void mergeVary(HttpHeaders headers, String[] tokens) {
+	static void mergeVary(HttpHeaders headers, CorsDecision.Vary vary) {
+		List<String> tokens = vary.tokens();
 		List<String> existing = headers.get(VARY_LOOKUP);
 		if (existing == null || existing.isEmpty()) {
-			headers.set(HttpHeaders.VARY, (tokens.length == 1) ? tokens[0]
-					: (tokens == VARY_PREFLIGHT) ? VARY_PREFLIGHT_VALUE : String.join(", ", tokens));
+			headers.set(HttpHeaders.VARY, vary.value());
 			return;
 		}
 		if (existing.size() == 1 && containsAll(existing, tokens)) {
@@ -135,7 +98,7 @@ final class CorsResponseHeaders {
 		headers.set(HttpHeaders.VARY, String.join(", ", merged.values()));
 	}
 
-	private static boolean containsAll(List<String> values, String[] tokens) {
+	private static boolean containsAll(List<String> values, List<String> tokens) {
 		for (String token : tokens) {
 			if (!containsToken(values, token)) {
 				return false;

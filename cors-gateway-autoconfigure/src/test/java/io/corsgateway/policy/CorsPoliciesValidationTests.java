@@ -362,7 +362,9 @@ class CorsPoliciesValidationTests {
 	void maxAgeOfMinusOneSecondIsAccepted() {
 		CorsPolicies policies = orders((orders) -> orders.allowedOrigins(SHOP).maxAge(Duration.ofSeconds(-1))).build();
 		assertThat(policies.getWarnings()).isEmpty();
-		assertThat(ordersPolicy(policies).getMaxAge()).isEqualTo("0");
+		assertThat(ordersPolicy(policies).getMaxAge()).isEqualTo(Duration.ofSeconds(-1));
+		// -1 disables caching: browsers are sent 0.
+		assertThat(ordersPolicy(policies).preflightValues()[CorsHeader.MAX_AGE.ordinal()]).isEqualTo("0");
 	}
 
 	@Test

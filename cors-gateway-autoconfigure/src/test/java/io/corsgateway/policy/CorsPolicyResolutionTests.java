@@ -64,8 +64,8 @@ class CorsPolicyResolutionTests {
 				.maxAge(Duration.ofMinutes(2))
 				.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds").maxAge(Duration.ofMinutes(3))))
 			.build();
-		assertThat(find(policies, "/orders/1/refunds", "GET").getMaxAge()).isEqualTo("180");
-		assertThat(find(policies, "/orders/1", "GET").getMaxAge()).isEqualTo("120");
+		assertThat(find(policies, "/orders/1/refunds", "GET").getMaxAge()).isEqualTo(Duration.ofSeconds(180));
+		assertThat(find(policies, "/orders/1", "GET").getMaxAge()).isEqualTo(Duration.ofSeconds(120));
 		assertThat(find(policies, "/orders/1/refunds", "GET").allowsMethod("GET")).isTrue();
 		assertThat(find(policies, "/orders/1/refunds", "GET").allowsMethod("POST")).isFalse();
 	}

@@ -83,7 +83,8 @@ class PolicyCompilerEdgeTests {
 				(orders) -> orders.allowedOrigins("https://shop.example.com").maxAge(Duration.ofSeconds(86400)))
 			.build();
 		assertThat(policies.getWarnings()).isEmpty();
-		assertThat(ordersPolicy(policies).getMaxAge()).isEqualTo("86400");
+		assertThat(ordersPolicy(policies).getMaxAge()).isEqualTo(Duration.ofSeconds(86400));
+		assertThat(ordersPolicy(policies).preflightValues()[CorsHeader.MAX_AGE.ordinal()]).isEqualTo("86400");
 	}
 
 	@Test

@@ -321,15 +321,11 @@ class CorsGatewayWebFilterTests {
 
 	@Test
 	void sameOriginComparisonIncludesThePort() {
-		assertThat(CorsGatewayWebFilter.isSameOrigin("http://localhost:8080", URI.create("http://localhost:8080/x")))
-			.isTrue();
-		assertThat(CorsGatewayWebFilter.isSameOrigin("http://localhost:8081", URI.create("http://localhost:8080/x")))
-			.isFalse();
-		assertThat(CorsGatewayWebFilter.isSameOrigin("https://a.example", URI.create("https://a.example:443/x")))
-			.isTrue();
-		assertThat(CorsGatewayWebFilter.isSameOrigin("http://a.example", URI.create("https://a.example/x"))).isFalse();
-		assertThat(CorsGatewayWebFilter.isSameOrigin("https://a.example.evil", URI.create("https://a.example/x")))
-			.isFalse();
+		assertThat(TestRequests.isSameOrigin("http://localhost:8080", URI.create("http://localhost:8080/x"))).isTrue();
+		assertThat(TestRequests.isSameOrigin("http://localhost:8081", URI.create("http://localhost:8080/x"))).isFalse();
+		assertThat(TestRequests.isSameOrigin("https://a.example", URI.create("https://a.example:443/x"))).isTrue();
+		assertThat(TestRequests.isSameOrigin("http://a.example", URI.create("https://a.example/x"))).isFalse();
+		assertThat(TestRequests.isSameOrigin("https://a.example.evil", URI.create("https://a.example/x"))).isFalse();
 	}
 
 	@Test

@@ -19,6 +19,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.corsgateway.policy.CorsHeader;
+
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +39,7 @@ class CorsHeaderRepairTests {
 	@Test
 	void missingHeaderIsAdded() {
 		HttpHeaders headers = new HttpHeaders();
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_ORIGIN, SHOP);
+		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
@@ -45,7 +47,7 @@ class CorsHeaderRepairTests {
 	void downstreamValueIsReplaced() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_ORIGIN, SHOP);
+		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
@@ -54,7 +56,7 @@ class CorsHeaderRepairTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);
 		headers.add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_ORIGIN, SHOP);
+		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
@@ -63,7 +65,7 @@ class CorsHeaderRepairTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);
 		headers.add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_ORIGIN, SHOP);
+		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
@@ -71,7 +73,7 @@ class CorsHeaderRepairTests {
 	void headerWrittenInAnotherCaseIsReplacedNotDoubled() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("ACCESS-CONTROL-ALLOW-METHODS", "GET, POST, PUT, DELETE");
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_METHODS, "PUT");
+		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_METHODS, "PUT");
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS)).containsExactly("PUT");
 		assertThat(headers.headerNames()).hasSize(1);
 	}
@@ -80,7 +82,7 @@ class CorsHeaderRepairTests {
 	void immutableDownstreamValuesAreReplaced() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.put(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, List.of("X-Secret"));
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.EXPOSE_HEADERS, "ETag");
+		CorsResponseHeaders.ensure(headers, CorsHeader.EXPOSE_HEADERS, "ETag");
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS)).containsExactly("ETag");
 	}
 
@@ -88,7 +90,7 @@ class CorsHeaderRepairTests {
 	void headerThatMustBeAbsentIsRemoved() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("access-control-allow-credentials", "true");
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_CREDENTIALS, null);
+		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_CREDENTIALS, null);
 		assertThat(headers.headerNames()).isEmpty();
 	}
 
@@ -96,7 +98,7 @@ class CorsHeaderRepairTests {
 	void privateNetworkAccessChosenDownstreamIsRemoved() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("Access-Control-Allow-Private-Network", "true");
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_PRIVATE_NETWORK, null);
+		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_PRIVATE_NETWORK, null);
 		assertThat(headers.headerNames()).isEmpty();
 	}
 
@@ -105,8 +107,8 @@ class CorsHeaderRepairTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
 		headers.set(HttpHeaders.CONTENT_TYPE, "text/plain");
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.MAX_AGE, null);
-		CorsResponseHeaders.ensure(headers, CorsResponseHeaders.ALLOW_HEADERS, "X-Request-Id");
+		CorsResponseHeaders.ensure(headers, CorsHeader.MAX_AGE, null);
+		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_HEADERS, "X-Request-Id");
 		assertThat(headers.get(HttpHeaders.CONTENT_TYPE)).containsExactly("text/plain");
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS)).containsExactly("X-Request-Id");
 		assertThat(headers.containsHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE)).isFalse();
@@ -117,14 +119,14 @@ class CorsHeaderRepairTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);
 		HttpHeaders readOnly = HttpHeaders.readOnlyHttpHeaders(headers);
-		CorsResponseHeaders.ensure(readOnly, CorsResponseHeaders.ALLOW_ORIGIN, SHOP);
+		CorsResponseHeaders.ensure(readOnly, CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(readOnly.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
 	@Test
 	void absentHeaderThatMustBeAbsentIsNotRemovedAgain() {
 		HttpHeaders readOnly = HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
-		CorsResponseHeaders.ensure(readOnly, CorsResponseHeaders.ALLOW_CREDENTIALS, null);
+		CorsResponseHeaders.ensure(readOnly, CorsHeader.ALLOW_CREDENTIALS, null);
 		assertThat(readOnly.headerNames()).isEmpty();
 	}
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestAuthorityTests {
 
 	private static String host(String uri) {
-		return CorsGatewayWebFilter.host(URI.create(uri));
+		return TestRequests.host(URI.create(uri));
 	}
 
 	@Test
@@ -70,11 +70,9 @@ class RequestAuthorityTests {
 
 	@Test
 	void schemeWithoutAKnownDefaultPortKeepsEvenPortZero() {
-		assertThat(
-				CorsGatewayWebFilter.isSameOrigin("ftp://files.example.com", URI.create("ftp://files.example.com:0/x")))
+		assertThat(TestRequests.isSameOrigin("ftp://files.example.com", URI.create("ftp://files.example.com:0/x")))
 			.isFalse();
-		assertThat(CorsGatewayWebFilter.isSameOrigin("ftp://files.example.com:0",
-				URI.create("ftp://files.example.com:0/x")))
+		assertThat(TestRequests.isSameOrigin("ftp://files.example.com:0", URI.create("ftp://files.example.com:0/x")))
 			.isFalse();
 	}
 

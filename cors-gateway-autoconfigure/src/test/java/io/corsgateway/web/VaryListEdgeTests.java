@@ -17,6 +17,8 @@ package io.corsgateway.web;
 
 import org.junit.jupiter.api.Test;
 
+import io.corsgateway.policy.CorsDecision;
+
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +35,7 @@ class VaryListEdgeTests {
 	void lineEndingInAnElementOfOnlyWhitespaceStillGetsTheToken() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.VARY, "Accept, ");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept, Origin");
 	}
 
@@ -41,7 +43,7 @@ class VaryListEdgeTests {
 	void lineEndingInAnElementOfOnlyTabsStillGetsTheToken() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.VARY, "Accept,\t\t");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept, Origin");
 	}
 

@@ -28,6 +28,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
+import io.corsgateway.policy.CorsDecision;
+
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +48,8 @@ class VaryMergingPropertiesTests {
 			"*x");
 
 	@Property(tries = 1000)
-	void mergedVaryNeverLosesAnExistingToken(@ForAll("varyLines") List<String> lines, @ForAll("added") String[] added) {
+	void mergedVaryNeverLosesAnExistingToken(@ForAll("varyLines") List<String> lines,
+			@ForAll("added") CorsDecision.Vary added) {
 		List<String> merged = merge(lines, added);
 		Set<String> result = VaryMergingTests.foldedTokens(merged.get(0));
 		for (String line : lines) {
@@ -56,10 +59,10 @@ class VaryMergingPropertiesTests {
 
 	@Property(tries = 1000)
 	void mergedVaryCoversEveryAddedTokenUnlessItIsStar(@ForAll("varyLines") List<String> lines,
-			@ForAll("added") String[] added) {
+			@ForAll("added") CorsDecision.Vary added) {
 		Set<String> result = VaryMergingTests.foldedTokens(merge(lines, added).get(0));
 		if (!result.contains("*")) {
-			for (String token : added) {
+			for (String token : added.tokens()) {
 				assertThat(result).contains(token.toLowerCase(Locale.ROOT));
 			}
 		}
@@ -67,7 +70,7 @@ class VaryMergingPropertiesTests {
 
 	@Property(tries = 1000)
 	void mergedVaryIsOneLineWithoutCaseInsensitiveDuplicatesWhenRewritten(@ForAll("varyLines") List<String> lines,
-			@ForAll("added") String[] added) {
+			@ForAll("added") CorsDecision.Vary added) {
 		List<String> merged = merge(lines, added);
 		assertThat(merged).hasSize(1);
 		if (!merged.equals(lines)) {
@@ -80,12 +83,12 @@ class VaryMergingPropertiesTests {
 	}
 
 	@Property(tries = 1000)
-	void mergingAgainChangesNothing(@ForAll("varyLines") List<String> lines, @ForAll("added") String[] added) {
+	void mergingAgainChangesNothing(@ForAll("varyLines") List<String> lines, @ForAll("added") CorsDecision.Vary added) {
 		List<String> once = merge(lines, added);
 		assertThat(merge(once, added)).isEqualTo(once);
 	}
 
-	private static List<String> merge(List<String> lines, String[] added) {
+	private static List<String> merge(List<String> lines, CorsDecision.Vary added) {
 		HttpHeaders headers = new HttpHeaders();
 		lines.forEach((line) -> headers.add(HttpHeaders.VARY, line));
 		CorsResponseHeaders.mergeVary(headers, added);
@@ -93,8 +96,8 @@ class VaryMergingPropertiesTests {
 	}
 
 	@Provide
-	Arbitrary<String[]> added() {
-		return Arbitraries.of(new String[] { "Origin" }, CorsResponseHeaders.VARY_PREFLIGHT);
+	Arbitrary<CorsDecision.Vary> added() {
+		return Arbitraries.of(CorsDecision.Vary.ORIGIN, CorsDecision.Vary.PREFLIGHT);
 	}
 
 	@Provide

@@ -21,6 +21,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.corsgateway.policy.CorsDecision;
 
 import org.springframework.http.HttpHeaders;
 
@@ -47,79 +51,80 @@ class VaryMergingTests {
 	@Test
 	void absentVaryBecomesTheSingleToken() {
 		HttpHeaders headers = new HttpHeaders();
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin");
 	}
 
 	@Test
 	void absentVaryBecomesThePreflightTokensOnOneLine() {
 		HttpHeaders headers = new HttpHeaders();
-		CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
 	}
 
-	@Test
-	void absentVaryBecomesAnyTokensJoinedByCommaAndSpace() {
+	@ParameterizedTest
+	@EnumSource(names = { "ORIGIN", "PREFLIGHT" })
+	void absentVaryBecomesTheTokensJoinedByCommaAndSpace(CorsDecision.Vary vary) {
 		HttpHeaders headers = new HttpHeaders();
-		CorsResponseHeaders.mergeVary(headers, new String[] { "Origin", "Accept" });
-		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin, Accept");
+		CorsResponseHeaders.mergeVary(headers, vary);
+		assertThat(headers.get(HttpHeaders.VARY)).containsExactly(String.join(", ", vary.tokens()));
 	}
 
 	@Test
 	void varyWithNoLinesIsTreatedAsAbsent() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.put(HttpHeaders.VARY, List.of());
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin");
 	}
 
 	@Test
 	void emptyVaryLineGetsTheTokenWithoutAStrayComma() {
 		HttpHeaders headers = vary("");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin");
 	}
 
 	@Test
 	void tokenIsAppendedAfterTheExistingTokensInTheirOrder() {
 		HttpHeaders headers = vary("Accept-Encoding, Accept-Language");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Accept-Language, Origin");
 	}
 
 	@Test
 	void tokenAlreadyPresentInAnotherCaseLeavesTheLineUntouched() {
 		HttpHeaders headers = vary("accept-encoding, ORIGIN");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("accept-encoding, ORIGIN");
 	}
 
 	@Test
 	void tokenAlreadyPresentFirstLeavesTheLineUntouched() {
 		HttpHeaders headers = vary("Origin,Accept-Encoding");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin,Accept-Encoding");
 	}
 
 	@Test
 	void tokenSurroundedByTabsAndSpacesCountsAsPresent() {
 		HttpHeaders headers = vary("Accept-Encoding,\t Origin \t");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding,\t Origin \t");
 	}
 
 	@Test
 	void tokenAfterEmptyElementsCountsAsPresent() {
 		HttpHeaders headers = vary(",, ,\t,Origin,");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly(",, ,\t,Origin,");
 	}
 
 	@Test
 	void tokensThatOnlyContainTheTokenDoNotCountAsIt() {
 		HttpHeaders headers = vary("Origin-Agent-Cluster, X-Origin, Origi, Origins");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("Origin-Agent-Cluster, X-Origin, Origi, Origins, Origin");
 	}
@@ -127,63 +132,63 @@ class VaryMergingTests {
 	@Test
 	void emptyElementsAndSurroundingWhitespaceAreDroppedWhenTheLineIsRewritten() {
 		HttpHeaders headers = vary(" ,\tAccept-Encoding\t,, Accept ,");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Accept, Origin");
 	}
 
 	@Test
 	void starAloneAlreadyVariesOnEverything() {
 		HttpHeaders headers = vary("*");
-		CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("*");
 	}
 
 	@Test
 	void starAmongOtherTokensAlreadyVariesOnEverything() {
 		HttpHeaders headers = vary("Accept-Encoding, \t*\t ");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, \t*\t ");
 	}
 
 	@Test
 	void starOnAnotherLineIsKeptAndNoTokenIsAdded() {
 		HttpHeaders headers = vary("Accept-Encoding", "*");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, *");
 	}
 
 	@Test
 	void tokenStartingWithAStarIsNotTheStar() {
 		HttpHeaders headers = vary("*x");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("*x, Origin");
 	}
 
 	@Test
 	void severalLinesAreMergedIntoOneWithoutDuplicates() {
 		HttpHeaders headers = vary("Origin, Accept-Encoding", "accept-encoding, Accept-Language", "ORIGIN");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin, Accept-Encoding, Accept-Language");
 	}
 
 	@Test
 	void severalLinesThatLackTheTokenAreMergedWithIt() {
 		HttpHeaders headers = vary("Accept-Encoding", "Accept-Language");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Accept-Language, Origin");
 	}
 
 	@Test
 	void tokenOnTheSecondLineOfSeveralCountsAsPresent() {
 		HttpHeaders headers = vary("Accept-Encoding", "Origin");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Origin");
 	}
 
 	@Test
 	void preflightTokensMissingFromTheLineAreAddedKeepingThePresentOnesSpelling() {
 		HttpHeaders headers = vary("origin");
-		CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("origin, Access-Control-Request-Method, Access-Control-Request-Headers");
 	}
@@ -191,7 +196,7 @@ class VaryMergingTests {
 	@Test
 	void preflightTokensAllPresentInAnyOrderLeaveTheLineUntouched() {
 		HttpHeaders headers = vary("access-control-request-headers,Access-Control-Request-Method, origin");
-		CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("access-control-request-headers,Access-Control-Request-Method, origin");
 	}
@@ -199,7 +204,7 @@ class VaryMergingTests {
 	@Test
 	void onlyTheLastPreflightTokenMissingIsStillAdded() {
 		HttpHeaders headers = vary("Origin, Access-Control-Request-Method");
-		CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
 	}
@@ -208,14 +213,14 @@ class VaryMergingTests {
 	void immutableVaryLinesOfAHandlerAreReplacedNotModified() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.put(HttpHeaders.VARY, List.of("Accept-Encoding"));
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Origin");
 	}
 
 	@Test
 	void varyThatAlreadyHoldsTheTokenIsNotWrittenAgain() {
 		HttpHeaders readOnly = HttpHeaders.readOnlyHttpHeaders(vary("Accept-Encoding, Origin"));
-		CorsResponseHeaders.varyOnOrigin(readOnly);
+		CorsResponseHeaders.mergeVary(readOnly, CorsDecision.Vary.ORIGIN);
 		assertThat(readOnly.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Origin");
 	}
 
@@ -223,16 +228,16 @@ class VaryMergingTests {
 	void varyNamedInLowerCaseIsFound() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add("vary", "Accept-Encoding");
-		CorsResponseHeaders.varyOnOrigin(headers);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Origin");
 	}
 
 	@Test
 	void mergingTwiceGivesTheSameLineAsMergingOnce() {
 		HttpHeaders headers = vary("Accept-Encoding", "accept");
-		CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
 		List<String> once = List.copyOf(headers.get(HttpHeaders.VARY));
-		CorsResponseHeaders.mergeVary(headers, CorsResponseHeaders.VARY_PREFLIGHT);
+		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY)).isEqualTo(once);
 		assertThat(foldedTokens(once.get(0))).hasSize(5);
 	}

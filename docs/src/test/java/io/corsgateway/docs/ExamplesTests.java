@@ -15,6 +15,7 @@
  */
 package io.corsgateway.docs;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +24,11 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import io.corsgateway.autoconfigure.CorsGatewayAutoConfiguration;
+import io.corsgateway.policy.CorsDecision;
+import io.corsgateway.policy.CorsHeader;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPolicy;
+import io.corsgateway.policy.CorsRequest;
 import io.corsgateway.policy.InvalidCorsPolicyException;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
@@ -64,7 +68,7 @@ class ExamplesTests {
 		assertThat(orders.allowsOrigin("https://shop.example.com")).isTrue();
 		assertThat(orders.allowsMethod("DELETE")).isTrue();
 		assertThat(orders.isAllowCredentials()).isTrue();
-		assertThat(orders.getMaxAge()).isEqualTo("1800");
+		assertThat(orders.getMaxAge()).isEqualTo(Duration.ofSeconds(1800));
 		CorsPolicy refunds = find(policies, "/orders/7/refunds", "POST");
 		assertThat(refunds.getId()).isEqualTo("orders.refunds");
 		assertThat(refunds.allowsOrigin("https://admin.shop.example.com")).isTrue();
@@ -72,8 +76,13 @@ class ExamplesTests {
 		assertThat(refunds.isAllowCredentials()).isTrue();
 		assertThat(find(policies, "/orders/7/refunds", "GET").getId()).isEqualTo("orders");
 		CorsPolicy catalog = find(policies, "/catalog/items", "GET");
-		assertThat(catalog.allowOriginValue("https://anyone.example")).isEqualTo("*");
-		assertThat(catalog.getMaxAge()).isEqualTo("3600");
+		HttpHeaders fromAnyone = new HttpHeaders();
+		fromAnyone.setOrigin("https://anyone.example");
+		CorsDecision decision = policies
+			.evaluate(CorsRequest.of("GET", URI.create("https://api.example.com/catalog/items"), fromAnyone));
+		assertThat(decision.getKind()).isEqualTo(CorsDecision.Kind.ACTUAL_ALLOWED);
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isEqualTo("*");
+		assertThat(catalog.getMaxAge()).isEqualTo(Duration.ofSeconds(3600));
 		assertThat(find(policies, "/elsewhere", "GET")).isNull();
 	}
 

@@ -1,0 +1,218 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.policy;
+
+import java.net.URI;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.util.Assert;
+
+/**
+ * The plain facts about a request that a CORS decision depends on: what the filter reads
+ * from an exchange, and what a test, an endpoint or a servlet adapter can give just as
+ * well. Build one with {@link #of(String, URI, HttpHeaders)} or the canonical
+ * constructor.
+ *
+ * @param method the request method, as sent
+ * @param scheme the request's scheme, or {@code null} when the request's own origin is
+ * unknown (no scheme, or an authority that is not a well-formed server name); then no
+ * {@code Origin} is taken for the request's own
+ * @param host the request host without port, as a router reads it (see
+ * {@link #of(String, URI, PathContainer, HttpHeaders)})
+ * @param port the request port, or {@code -1} when the authority names none
+ * @param path the path within the application
+ * @param origin the first {@code Origin} value, or {@code null} when absent
+ * @param originCount how many {@code Origin} field lines the request has
+ * @param requestMethod the first {@code Access-Control-Request-Method} value, or
+ * {@code null} when absent
+ * @param requestMethodCount how many {@code Access-Control-Request-Method} field lines
+ * the request has
+ * @param requestHeaders the {@code Access-Control-Request-Headers} lines joined with
+ * commas, empty when absent
+ * @author cors-gateway authors
+ * @since 0.1.0
+ */
+public record CorsRequest(String method, @Nullable String scheme, String host, int port, PathContainer path,
+		@Nullable String origin, int originCount, @Nullable String requestMethod, int requestMethodCount,
+		String requestHeaders) {
+
+	// Lower-case names: case-insensitive header maps look them up without lower-casing a
+	// copy.
+	private static final String ORIGIN = "origin";
+
+	private static final String REQUEST_METHOD = "access-control-request-method";
+
+	private static final String REQUEST_HEADERS = "access-control-request-headers";
+
+	/**
+	 * Create the facts of a request.
+	 */
+	public CorsRequest {
+		Assert.notNull(method, "'method' must not be null");
+		Assert.notNull(host, "'host' must not be null");
+		Assert.notNull(path, "'path' must not be null");
+		Assert.notNull(requestHeaders, "'requestHeaders' must not be null");
+	}
+
+	/**
+	 * Read the facts of a request whose path within the application is its whole path.
+	 * @param method the request method
+	 * @param uri the request URI
+	 * @param headers the request headers
+	 * @return the facts
+	 */
+	public static CorsRequest of(String method, URI uri, HttpHeaders headers) {
+		String rawPath = uri.getRawPath();
+		return of(method, uri, PathContainer.parsePath((rawPath != null) ? rawPath : ""), headers);
+	}
+
+	/**
+	 * Read the facts of a request.
+	 * <p>
+	 * The host is the URI's; when {@link URI} leaves it {@code null} because the
+	 * authority is not a well-formed server name ({@code api..example.com}), a router may
+	 * still read it as one, so it is taken from the raw authority then, and the request
+	 * cannot fall to a catch-all service.
+	 * <p>
+	 * Several {@code Access-Control-Request-Headers} lines mean the same as one line
+	 * joining them with commas (RFC 9110).
+	 * @param method the request method
+	 * @param uri the request URI
+	 * @param path the path within the application
+	 * @param headers the request headers
+	 * @return the facts
+	 */
+	public static CorsRequest of(String method, URI uri, PathContainer path, HttpHeaders headers) {
+		String uriHost = uri.getHost();
+		List<String> origins = headers.get(ORIGIN);
+		List<String> requestMethods = headers.get(REQUEST_METHOD);
+		return new CorsRequest(method, (uriHost != null) ? uri.getScheme() : null,
+				(uriHost != null) ? uriHost : rawAuthorityHost(uri), uri.getPort(), path, first(origins),
+				count(origins), first(requestMethods), count(requestMethods), requestHeaders(headers));
+	}
+
+	private static @Nullable String first(@Nullable List<String> values) {
+		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+	private static int count(@Nullable List<String> values) {
+		return (values != null) ? values.size() : 0;
+	}
+
+	private static String requestHeaders(HttpHeaders headers) {
+		List<String> lines = headers.get(REQUEST_HEADERS);
+		return (lines == null || lines.isEmpty()) ? "" : (lines.size() == 1) ? lines.get(0) : String.join(",", lines);
+	}
+
+	// Such an authority is registry-based, which java.net.URI accepts only without
+	// brackets (a bracketed IPv6 literal is a server name or a syntax error), so the host
+	// ends at the last colon after the user info.
+	static String rawAuthorityHost(URI uri) {
+		String authority = uri.getRawAuthority();
+		if (authority == null) {
+			return "";
+		}
+		int start = authority.lastIndexOf('@') + 1;
+		int colon = authority.lastIndexOf(':');
+		return authority.substring(start, (colon < start) ? authority.length() : colon);
+	}
+
+	/**
+	 * Whether the request is a CORS preflight: {@code OPTIONS} with an
+	 * {@code Access-Control-Request-Method} line and an {@code Origin}.
+	 * @return whether the request is a preflight
+	 */
+	public boolean isPreflight() {
+		return this.origin != null && this.requestMethod != null && "OPTIONS".equals(this.method);
+	}
+
+	/**
+	 * The method a policy is chosen for: the requested method for a preflight, the
+	 * request method otherwise.
+	 * @return the method to route by
+	 */
+	public String routingMethod() {
+		String requested = this.requestMethod;
+		return (requested != null && isPreflight()) ? requested : this.method;
+	}
+
+	/**
+	 * Whether the {@code Origin} is the request's own scheme, host and port, compared
+	 * without building the request's origin string. Browsers send origins in lower case,
+	 * so an upper-case {@code Origin} is malformed and never the request's own: only the
+	 * request side is folded, and only ASCII letters.
+	 * @return whether the request comes from its own origin
+	 */
+	public boolean isSameOrigin() {
+		String origin = this.origin;
+		String scheme = this.scheme;
+		if (origin == null || scheme == null) {
+			return false;
+		}
+		int schemeLength = scheme.length();
+		int hostStart = schemeLength + 3;
+		int hostEnd = hostStart + this.host.length();
+		if (origin.length() < hostEnd || !matchesLowerCase(origin, 0, scheme) || !origin.startsWith("://", schemeLength)
+				|| !matchesLowerCase(origin, hostStart, this.host)) {
+			return false;
+		}
+		int port = this.port;
+		if (port == defaultPort(scheme)) {
+			port = -1;
+		}
+		if (origin.length() == hostEnd) {
+			return port == -1;
+		}
+		if (port == -1 || origin.charAt(hostEnd) != ':') {
+			return false;
+		}
+		int parsed = 0;
+		for (int i = hostEnd + 1; i < origin.length(); i++) {
+			char c = origin.charAt(i);
+			// A serialized port has no leading zero: ':08080' is not port 8080's origin.
+			if (c < '0' || c > '9' || i - hostEnd > 5 || (c == '0' && i == hostEnd + 1)) {
+				return false;
+			}
+			parsed = parsed * 10 + (c - '0');
+		}
+		return origin.length() > hostEnd + 1 && parsed == port;
+	}
+
+	private static boolean matchesLowerCase(String origin, int from, String requestPart) {
+		for (int i = 0; i < requestPart.length(); i++) {
+			char c = requestPart.charAt(i);
+			if (origin.charAt(from + i) != ((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int defaultPort(String scheme) {
+		if (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("wss")) {
+			return 443;
+		}
+		if (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("ws")) {
+			return 80;
+		}
+		return -2;
+	}
+
+}
