@@ -1,0 +1,314 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.policy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.corsgateway.policy.CorsDecision.Kind;
+import io.corsgateway.policy.CorsDecision.Reason;
+import io.corsgateway.policy.CorsDecision.Vary;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link CorsPolicies#evaluate(CorsRequest)} without a Spring context or an exchange:
+ * every kind and every reason of a decision, the header values it carries, and the policy
+ * that made it.
+ *
+ * @author cors-gateway authors
+ */
+class CorsDecisionTests {
+
+	private static final String SHOP = "https://shop.example.com";
+
+	private static final String ADMIN = "https://admin.example.com";
+
+	private static final String EVIL = "https://evil.example.net";
+
+	private static final CorsPolicies POLICIES = CorsPolicies.builder()
+		.service("orders", (orders) -> orders.paths("/orders/**")
+			.allowedOrigins(SHOP)
+			.allowCredentials(true)
+			.allowedMethods("GET", "POST", "PUT")
+			.allowedHeaders("X-Request-Id", "Content-Type")
+			.exposedHeaders("X-Total")
+			.maxAge(Duration.ofMinutes(30))
+			.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds").methods("POST").allowedOrigins(ADMIN)))
+		.service("catalog",
+				(catalog) -> catalog.paths("/catalog/**")
+					.allowedOrigins("*")
+					.allowedMethods("*")
+					.exposedHeaders("X-Total"))
+		.service("legacy", (legacy) -> legacy.paths("/legacy/**").allowedOrigins(SHOP).rejectDisallowedOrigins(false))
+		.service("proxied",
+				(proxied) -> proxied.paths("/proxied/**")
+					.allowedOrigins(SHOP)
+					.preflightContinue(true)
+					.preflightStatus(200))
+		.service("off", (off) -> off.paths("/off/**").enabled(false))
+		.build();
+
+	static Stream<Arguments> decisions() {
+		return Stream.of(Arguments.of(actual("GET", "/orders/1"), Kind.NOT_CORS, Reason.NO_ORIGIN),
+				Arguments.of(actual("GET", "/orders/1", "https://api.example.com"), Kind.NOT_CORS, Reason.SAME_ORIGIN),
+				Arguments.of(actual("GET", "/orders/1", SHOP), Kind.ACTUAL_ALLOWED, Reason.ORIGIN_ALLOWED),
+				Arguments.of(actual("GET", "/catalog/1", EVIL), Kind.ACTUAL_ALLOWED, Reason.ANY_ORIGIN),
+				Arguments.of(actual("GET", "/orders/1", EVIL), Kind.ACTUAL_REJECTED, Reason.ORIGIN_NOT_ALLOWED),
+				Arguments.of(actual("GET", "/orders/1", "shop.example.com"), Kind.ACTUAL_REJECTED,
+						Reason.MALFORMED_ORIGIN),
+				Arguments.of(actual("GET", "/orders/1", SHOP, SHOP), Kind.ACTUAL_REJECTED, Reason.SEVERAL_ORIGINS),
+				Arguments.of(actual("DELETE", "/orders/1", SHOP), Kind.ACTUAL_REJECTED, Reason.METHOD_NOT_ALLOWED),
+				Arguments.of(actual("TRACE", "/catalog/1", SHOP), Kind.ACTUAL_REJECTED, Reason.FORBIDDEN_METHOD),
+				Arguments.of(actual("M".repeat(CorsPolicy.MAX_METHOD_LENGTH + 1), "/catalog/1", SHOP),
+						Kind.ACTUAL_REJECTED, Reason.MALFORMED_METHOD),
+				Arguments.of(actual("GET", "/legacy/1", EVIL), Kind.ACTUAL_LET_THROUGH, Reason.ORIGIN_NOT_ALLOWED),
+				Arguments.of(actual("GET", "/off/1", SHOP), Kind.NOT_APPLIED, Reason.SCOPE_DISABLED),
+				Arguments.of(actual("GET", "/elsewhere", SHOP), Kind.NOT_APPLIED, Reason.NO_POLICY),
+				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-request-id"), Kind.PREFLIGHT_ALLOWED,
+						Reason.ORIGIN_ALLOWED),
+				Arguments.of(preflight("/orders/1", EVIL, "PUT", ""), Kind.PREFLIGHT_REJECTED,
+						Reason.ORIGIN_NOT_ALLOWED),
+				Arguments.of(preflight("/orders/1", SHOP, "DELETE", ""), Kind.PREFLIGHT_REJECTED,
+						Reason.METHOD_NOT_ALLOWED),
+				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-secret"), Kind.PREFLIGHT_REJECTED,
+						Reason.HEADER_NOT_ALLOWED),
+				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x request"), Kind.PREFLIGHT_REJECTED,
+						Reason.MALFORMED_REQUEST_HEADERS),
+				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-request-id,".repeat(65)), Kind.PREFLIGHT_REJECTED,
+						Reason.TOO_MANY_REQUEST_HEADERS),
+				Arguments.of(request("OPTIONS", "/orders/1", List.of(SHOP), List.of("PUT", "GET"), ""),
+						Kind.PREFLIGHT_REJECTED, Reason.SEVERAL_REQUEST_METHODS));
+	}
+
+	@ParameterizedTest
+	@MethodSource("decisions")
+	void requestGetsItsKindAndReason(CorsRequest request, Kind kind, Reason reason) {
+		CorsDecision decision = POLICIES.evaluate(request);
+		assertThat(decision.getKind()).isEqualTo(kind);
+		assertThat(decision.getReason()).isEqualTo(reason);
+	}
+
+	@Test
+	void everyReasonIsReachable() {
+		Set<Reason> reached = EnumSet.noneOf(Reason.class);
+		decisions().forEach((arguments) -> reached.add((Reason) arguments.get()[2]));
+		reached.add(CorsDecision.ambiguousPath().getReason());
+		assertThat(reached).containsExactlyInAnyOrder(Reason.values());
+	}
+
+	@Test
+	void requestWithoutOriginGetsNoCorsHeaderAndVariesOnOrigin() {
+		CorsDecision decision = POLICIES.evaluate(actual("GET", "/orders/1"));
+		assertNoCorsHeader(decision);
+		assertThat(decision.getVary()).isEqualTo(Vary.ORIGIN);
+		assertThat(decision.getAnswerStatus()).isNull();
+		assertThat(decision.isApplied()).isTrue();
+		assertThat(decision.getServiceId()).isEqualTo("orders");
+		assertThat(decision.getRouteId()).isNull();
+	}
+
+	@Test
+	void requestWithoutOriginInAStarScopeGetsTheScopesHeadersAndDoesNotVary() {
+		CorsDecision decision = POLICIES.evaluate(actual("GET", "/catalog/1"));
+		assertThat(decision.getKind()).isEqualTo(Kind.NOT_CORS);
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isEqualTo("*");
+		assertThat(decision.getHeaderValue(CorsHeader.EXPOSE_HEADERS)).isEqualTo("X-Total");
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_CREDENTIALS)).isNull();
+		assertThat(decision.getVary()).isEqualTo(Vary.NOTHING);
+	}
+
+	@Test
+	void allowedActualRequestNamesTheOriginWithCredentialsAndExposedHeaders() {
+		CorsDecision decision = POLICIES.evaluate(actual("GET", "/orders/1", SHOP));
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isEqualTo(SHOP);
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_CREDENTIALS)).isEqualTo("true");
+		assertThat(decision.getHeaderValue(CorsHeader.EXPOSE_HEADERS)).isEqualTo("X-Total");
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_METHODS)).isNull();
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_HEADERS)).isNull();
+		assertThat(decision.getHeaderValue(CorsHeader.MAX_AGE)).isNull();
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_PRIVATE_NETWORK)).isNull();
+		assertThat(decision.getVary()).isEqualTo(Vary.ORIGIN);
+		assertThat(decision.getAnswerStatus()).isNull();
+		assertThat(decision.getPolicy())
+			.isSameAs(POLICIES.find("api.example.com", PathContainer.parsePath("/orders/1"), "GET"));
+	}
+
+	@Test
+	void allowedActualRequestInAStarScopeAnswersStarAndDoesNotVary() {
+		CorsDecision decision = POLICIES.evaluate(actual("GET", "/catalog/1", EVIL));
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isEqualTo("*");
+		assertThat(decision.getVary()).isEqualTo(Vary.NOTHING);
+	}
+
+	@Test
+	void nonPreflightOptionsIsTheHandlersToAnswerSoOnlyItsOriginIsChecked() {
+		CorsDecision decision = POLICIES.evaluate(actual("OPTIONS", "/orders/1", SHOP));
+		assertThat(decision.getKind()).isEqualTo(Kind.ACTUAL_ALLOWED);
+		assertThat(POLICIES.evaluate(actual("OPTIONS", "/orders/1", EVIL)).getKind()).isEqualTo(Kind.ACTUAL_REJECTED);
+	}
+
+	@Test
+	void rejectedActualRequestIsAnsweredWith403WithoutCorsHeaders() {
+		CorsDecision decision = POLICIES.evaluate(actual("DELETE", "/orders/1", SHOP));
+		assertThat(decision.getAnswerStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(decision.getDetail()).isEqualTo("DELETE");
+		assertNoCorsHeader(decision);
+		assertThat(decision.getVary()).isEqualTo(Vary.ORIGIN);
+	}
+
+	@Test
+	void actualRequestLetThroughGoesToTheHandlerWithoutCorsHeaders() {
+		CorsDecision decision = POLICIES.evaluate(actual("GET", "/legacy/1", EVIL));
+		assertThat(decision.getAnswerStatus()).isNull();
+		assertNoCorsHeader(decision);
+		assertThat(decision.getVary()).isEqualTo(Vary.ORIGIN);
+	}
+
+	@Test
+	void allowedPreflightAnswersTheRequestedMethodAndHeadersWithMaxAge() {
+		CorsDecision decision = POLICIES.evaluate(preflight("/orders/1", SHOP, "PUT", "x-request-id , content-type"));
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isEqualTo(SHOP);
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_CREDENTIALS)).isEqualTo("true");
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_METHODS)).isEqualTo("PUT");
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_HEADERS)).isEqualTo("x-request-id,content-type");
+		assertThat(decision.getHeaderValue(CorsHeader.MAX_AGE)).isEqualTo("1800");
+		assertThat(decision.getHeaderValue(CorsHeader.EXPOSE_HEADERS)).isNull();
+		assertThat(decision.getVary()).isEqualTo(Vary.PREFLIGHT);
+		assertThat(decision.getAnswerStatus()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	@Test
+	void preflightWithoutRequestHeadersAllowsNone() {
+		CorsDecision decision = POLICIES.evaluate(preflight("/orders/1", SHOP, "GET", ""));
+		assertThat(decision.getKind()).isEqualTo(Kind.PREFLIGHT_ALLOWED);
+		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_HEADERS)).isNull();
+	}
+
+	@Test
+	void preflightIsRoutedByTheRequestedMethod() {
+		CorsDecision decision = POLICIES.evaluate(preflight("/orders/1/refunds", ADMIN, "POST", ""));
+		assertThat(decision.getKind()).isEqualTo(Kind.PREFLIGHT_ALLOWED);
+		assertThat(decision.getServiceId()).isEqualTo("orders");
+		assertThat(decision.getRouteId()).isEqualTo("refunds");
+		assertThat(decision.getPolicy().getId()).isEqualTo("orders.refunds");
+		assertThat(POLICIES.evaluate(preflight("/orders/1/refunds", ADMIN, "PUT", "")).getReason())
+			.isEqualTo(Reason.ORIGIN_NOT_ALLOWED);
+	}
+
+	@Test
+	void continuedPreflightIsNotAnsweredByTheFilter() {
+		CorsDecision decision = POLICIES.evaluate(preflight("/proxied/1", SHOP, "GET", ""));
+		assertThat(decision.getKind()).isEqualTo(Kind.PREFLIGHT_ALLOWED);
+		assertThat(decision.getAnswerStatus()).isNull();
+	}
+
+	@Test
+	void rejectedPreflightIsAnsweredWith403WithoutCorsHeadersAndNamesTheRefusedHeader() {
+		CorsDecision decision = POLICIES.evaluate(preflight("/orders/1", SHOP, "PUT", "x-request-id, X-Secret"));
+		assertThat(decision.getAnswerStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(decision.getDetail()).isEqualTo("X-Secret");
+		assertNoCorsHeader(decision);
+		assertThat(decision.getVary()).isEqualTo(Vary.PREFLIGHT);
+	}
+
+	@Test
+	void overlongRequestHeadersAreRefusedAsTooMany() {
+		String requested = "x".repeat(CorsPolicy.MAX_REQUEST_HEADERS_LENGTH + 1);
+		assertThat(POLICIES.evaluate(preflight("/catalog/1", SHOP, "GET", requested)).getReason())
+			.isEqualTo(Reason.TOO_MANY_REQUEST_HEADERS);
+	}
+
+	@Test
+	void disabledScopeAndNoPolicyLeaveTheExchangeAlone() {
+		CorsDecision disabled = POLICIES.evaluate(actual("GET", "/off/1", SHOP));
+		assertThat(disabled.isApplied()).isFalse();
+		assertThat(disabled.getServiceId()).isEqualTo("off");
+		CorsDecision none = POLICIES.evaluate(actual("GET", "/elsewhere", SHOP));
+		assertThat(none.isApplied()).isFalse();
+		assertThat(none.getPolicy()).isNull();
+		assertThat(none.getServiceId()).isNull();
+		assertNoCorsHeader(none);
+	}
+
+	@Test
+	void ambiguousPathIsRefusedWith400BeforeAnyPolicy() {
+		CorsDecision decision = CorsDecision.ambiguousPath();
+		assertThat(decision.getKind()).isEqualTo(Kind.REFUSED);
+		assertThat(decision.getAnswerStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(decision.getPolicy()).isNull();
+		assertThat(decision.getVary()).isEqualTo(Vary.NOTHING);
+		assertNoCorsHeader(decision);
+	}
+
+	@Test
+	void decisionsDoNotShareTheirPerRequestValues() {
+		CorsDecision put = POLICIES.evaluate(preflight("/orders/1", SHOP, "PUT", "x-request-id"));
+		CorsDecision get = POLICIES.evaluate(preflight("/orders/1", SHOP, "GET", ""));
+		assertThat(put.getHeaderValue(CorsHeader.ALLOW_METHODS)).isEqualTo("PUT");
+		assertThat(put.getHeaderValue(CorsHeader.ALLOW_HEADERS)).isEqualTo("x-request-id");
+		assertThat(get.getHeaderValue(CorsHeader.ALLOW_METHODS)).isEqualTo("GET");
+		assertThat(POLICIES.evaluate(actual("GET", "/orders/1", SHOP)).getHeaderValue(CorsHeader.ALLOW_METHODS))
+			.isNull();
+	}
+
+	@Test
+	void decisionDescribesItselfForLogs() {
+		assertThat(POLICIES.evaluate(preflight("/orders/1", SHOP, "PUT", "x-secret")))
+			.hasToString("PREFLIGHT_REJECTED (HEADER_NOT_ALLOWED: x-secret) by policy 'orders'");
+		assertThat(CorsDecision.ambiguousPath()).hasToString("REFUSED (AMBIGUOUS_PATH)");
+	}
+
+	private static void assertNoCorsHeader(CorsDecision decision) {
+		for (CorsHeader header : CorsHeader.values()) {
+			assertThat(decision.getHeaderValue(header)).as(header.headerName()).isNull();
+		}
+	}
+
+	private static CorsRequest actual(String method, String path, String... origins) {
+		return request(method, path, List.of(origins), List.of(), "");
+	}
+
+	private static CorsRequest preflight(String path, String origin, String method, String headers) {
+		return request("OPTIONS", path, List.of(origin), List.of(method), headers);
+	}
+
+	private static CorsRequest request(String method, String path, List<String> origins, List<String> methods,
+			String requestHeaders) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.put(HttpHeaders.ORIGIN, new ArrayList<>(origins));
+		headers.put(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, new ArrayList<>(methods));
+		if (!requestHeaders.isEmpty()) {
+			headers.set(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, requestHeaders);
+		}
+		return CorsRequest.of(method, URI.create("https://api.example.com" + path), headers);
+	}
+
+}
