@@ -117,7 +117,7 @@ final class AllowedHeaders {
 	 */
 	CorsPolicy.Refusal refusal(String requested) {
 		if (requested.length() > CorsPolicy.MAX_REQUEST_HEADERS_LENGTH) {
-			return new CorsPolicy.Refusal(CorsDecision.Reason.TOO_MANY_REQUEST_HEADERS, null);
+			return new CorsPolicy.Refusal(DecisionReason.TOO_MANY_REQUEST_HEADERS, null);
 		}
 		int count = 0;
 		for (String entry : requested.split(",", -1)) {
@@ -126,13 +126,13 @@ final class AllowedHeaders {
 				continue;
 			}
 			if (++count > CorsPolicy.MAX_REQUEST_HEADER_COUNT) {
-				return new CorsPolicy.Refusal(CorsDecision.Reason.TOO_MANY_REQUEST_HEADERS, null);
+				return new CorsPolicy.Refusal(DecisionReason.TOO_MANY_REQUEST_HEADERS, null);
 			}
 			if (!HttpSyntax.isToken(name)) {
-				return new CorsPolicy.Refusal(CorsDecision.Reason.MALFORMED_REQUEST_HEADERS, name);
+				return new CorsPolicy.Refusal(DecisionReason.MALFORMED_REQUEST_HEADERS, name);
 			}
 			if (!allowsHeader(name, 0, name.length())) {
-				return new CorsPolicy.Refusal(CorsDecision.Reason.HEADER_NOT_ALLOWED, name);
+				return new CorsPolicy.Refusal(DecisionReason.HEADER_NOT_ALLOWED, name);
 			}
 		}
 		throw new IllegalStateException("Request headers '" + requested + "' are allowed");

@@ -36,15 +36,15 @@ public final class CorsDecision {
 	// allowed actual request are the policy's precomputed array plus one field.
 	private static final @Nullable String[] NO_VALUES = new String[CorsHeader.values().length];
 
-	private static final CorsDecision AMBIGUOUS_PATH = new CorsDecision(Kind.REFUSED, Reason.AMBIGUOUS_PATH, null, null,
-			null, NO_VALUES, Vary.NOTHING, HttpStatus.BAD_REQUEST);
+	private static final CorsDecision AMBIGUOUS_PATH = new CorsDecision(DecisionKind.REFUSED,
+			DecisionReason.AMBIGUOUS_PATH, null, null, null, NO_VALUES, Vary.NOTHING, HttpStatus.BAD_REQUEST);
 
-	private static final CorsDecision NO_POLICY = new CorsDecision(Kind.NOT_APPLIED, Reason.NO_POLICY, null, null, null,
-			NO_VALUES, Vary.NOTHING, null);
+	private static final CorsDecision NO_POLICY = new CorsDecision(DecisionKind.NOT_APPLIED, DecisionReason.NO_POLICY,
+			null, null, null, NO_VALUES, Vary.NOTHING, null);
 
-	private final Kind kind;
+	private final DecisionKind kind;
 
-	private final Reason reason;
+	private final DecisionReason reason;
 
 	private final @Nullable String detail;
 
@@ -58,7 +58,7 @@ public final class CorsDecision {
 
 	private final @Nullable HttpStatus answerStatus;
 
-	private CorsDecision(Kind kind, Reason reason, @Nullable String detail, @Nullable CorsPolicy policy,
+	private CorsDecision(DecisionKind kind, DecisionReason reason, @Nullable String detail, @Nullable CorsPolicy policy,
 			@Nullable String allowOrigin, @Nullable String[] values, Vary vary, @Nullable HttpStatus answerStatus) {
 		this.kind = kind;
 		this.reason = reason;
@@ -84,8 +84,8 @@ public final class CorsDecision {
 	}
 
 	static CorsDecision disabled(CorsPolicy policy) {
-		return new CorsDecision(Kind.NOT_APPLIED, Reason.SCOPE_DISABLED, null, policy, null, NO_VALUES, Vary.NOTHING,
-				null);
+		return new CorsDecision(DecisionKind.NOT_APPLIED, DecisionReason.SCOPE_DISABLED, null, policy, null, NO_VALUES,
+				Vary.NOTHING, null);
 	}
 
 	/**
@@ -93,24 +93,26 @@ public final class CorsDecision {
 	 * other, so that a cached response fits every later request; elsewhere it gets none
 	 * and varies on {@code Origin}.
 	 */
-	static CorsDecision notCors(CorsPolicy policy, Reason reason) {
+	static CorsDecision notCors(CorsPolicy policy, DecisionReason reason) {
 		if (policy.isOriginDependent()) {
-			return new CorsDecision(Kind.NOT_CORS, reason, null, policy, null, NO_VALUES, Vary.ORIGIN, null);
+			return new CorsDecision(DecisionKind.NOT_CORS, reason, null, policy, null, NO_VALUES, Vary.ORIGIN, null);
 		}
-		return new CorsDecision(Kind.NOT_CORS, reason, null, policy, "*", policy.actualValues(), Vary.NOTHING, null);
+		return new CorsDecision(DecisionKind.NOT_CORS, reason, null, policy, "*", policy.actualValues(), Vary.NOTHING,
+				null);
 	}
 
 	static CorsDecision actualAllowed(CorsPolicy policy, String origin) {
 		boolean originDependent = policy.isOriginDependent();
-		return new CorsDecision(Kind.ACTUAL_ALLOWED, originDependent ? Reason.ORIGIN_ALLOWED : Reason.ANY_ORIGIN, null,
-				policy, originDependent ? origin : "*", policy.actualValues(),
-				originDependent ? Vary.ORIGIN : Vary.NOTHING, null);
+		return new CorsDecision(DecisionKind.ACTUAL_ALLOWED,
+				originDependent ? DecisionReason.ORIGIN_ALLOWED : DecisionReason.ANY_ORIGIN, null, policy,
+				originDependent ? origin : "*", policy.actualValues(), originDependent ? Vary.ORIGIN : Vary.NOTHING,
+				null);
 	}
 
-	static CorsDecision actualRefused(CorsPolicy policy, Reason reason, @Nullable String detail) {
+	static CorsDecision actualRefused(CorsPolicy policy, DecisionReason reason, @Nullable String detail) {
 		boolean reject = policy.isRejectDisallowedOrigins();
-		return new CorsDecision(reject ? Kind.ACTUAL_REJECTED : Kind.ACTUAL_LET_THROUGH, reason, detail, policy, null,
-				NO_VALUES, Vary.ORIGIN, reject ? HttpStatus.FORBIDDEN : null);
+		return new CorsDecision(reject ? DecisionKind.ACTUAL_REJECTED : DecisionKind.ACTUAL_LET_THROUGH, reason, detail,
+				policy, null, NO_VALUES, Vary.ORIGIN, reject ? HttpStatus.FORBIDDEN : null);
 	}
 
 	static CorsDecision preflightAllowed(CorsPolicy policy, String origin, String method, String allowedHeaders) {
@@ -118,21 +120,22 @@ public final class CorsDecision {
 		@Nullable String[] values = policy.preflightValues();
 		values[CorsHeader.ALLOW_METHODS.ordinal()] = method;
 		values[CorsHeader.ALLOW_HEADERS.ordinal()] = allowedHeaders.isEmpty() ? null : allowedHeaders;
-		return new CorsDecision(Kind.PREFLIGHT_ALLOWED, originDependent ? Reason.ORIGIN_ALLOWED : Reason.ANY_ORIGIN,
-				null, policy, policy.allowOriginValue(origin), values, Vary.PREFLIGHT,
+		return new CorsDecision(DecisionKind.PREFLIGHT_ALLOWED,
+				originDependent ? DecisionReason.ORIGIN_ALLOWED : DecisionReason.ANY_ORIGIN, null, policy,
+				policy.allowOriginValue(origin), values, Vary.PREFLIGHT,
 				policy.isPreflightContinue() ? null : HttpStatus.valueOf(policy.getPreflightStatus()));
 	}
 
-	static CorsDecision preflightRejected(CorsPolicy policy, Reason reason, @Nullable String detail) {
-		return new CorsDecision(Kind.PREFLIGHT_REJECTED, reason, detail, policy, null, NO_VALUES, Vary.PREFLIGHT,
-				HttpStatus.FORBIDDEN);
+	static CorsDecision preflightRejected(CorsPolicy policy, DecisionReason reason, @Nullable String detail) {
+		return new CorsDecision(DecisionKind.PREFLIGHT_REJECTED, reason, detail, policy, null, NO_VALUES,
+				Vary.PREFLIGHT, HttpStatus.FORBIDDEN);
 	}
 
 	/**
 	 * What kind of request this is and what happens to it.
 	 * @return the kind
 	 */
-	public Kind getKind() {
+	public DecisionKind getKind() {
 		return this.kind;
 	}
 
@@ -140,15 +143,16 @@ public final class CorsDecision {
 	 * Why the request is treated so.
 	 * @return the reason
 	 */
-	public Reason getReason() {
+	public DecisionReason getReason() {
 		return this.reason;
 	}
 
 	/**
 	 * What the reason is about, where it names one thing: the refused request header for
-	 * {@link Reason#HEADER_NOT_ALLOWED} and {@link Reason#MALFORMED_REQUEST_HEADERS}, the
-	 * refused method for {@link Reason#METHOD_NOT_ALLOWED} and
-	 * {@link Reason#FORBIDDEN_METHOD}.
+	 * {@link DecisionReason#HEADER_NOT_ALLOWED} and
+	 * {@link DecisionReason#MALFORMED_REQUEST_HEADERS}, the refused method for
+	 * {@link DecisionReason#METHOD_NOT_ALLOWED} and
+	 * {@link DecisionReason#FORBIDDEN_METHOD}.
 	 * @return the detail, or {@code null}
 	 */
 	public @Nullable String getDetail() {
@@ -205,7 +209,7 @@ public final class CorsDecision {
 	 * @return whether the decision leaves the exchange alone
 	 */
 	public boolean isApplied() {
-		return this.kind != Kind.NOT_APPLIED;
+		return this.kind != DecisionKind.NOT_APPLIED;
 	}
 
 	/**
@@ -262,115 +266,6 @@ public final class CorsDecision {
 		public String value() {
 			return this.value;
 		}
-
-	}
-
-	/**
-	 * What kind of request a decision is about and what happens to it.
-	 */
-	public enum Kind {
-
-		/**
-		 * No enabled policy covers the request (no service matched and the defaults allow
-		 * no origin, or the scope is disabled): request and response are left alone.
-		 */
-		NOT_APPLIED,
-
-		/**
-		 * A request without {@code Origin}, or from the request's own origin: it goes on
-		 * to the handler, and downstream CORS headers are replaced.
-		 */
-		NOT_CORS,
-
-		/** A preflight that is allowed: answered, or passed on with CORS headers. */
-		PREFLIGHT_ALLOWED,
-
-		/** A preflight that is refused: answered with 403 without CORS headers. */
-		PREFLIGHT_REJECTED,
-
-		/**
-		 * An actual request that is allowed: it reaches the handler with CORS headers.
-		 */
-		ACTUAL_ALLOWED,
-
-		/** An actual request that is refused: answered with 403 without CORS headers. */
-		ACTUAL_REJECTED,
-
-		/**
-		 * An actual request that is not allowed in a scope that does not reject: it
-		 * reaches the handler, and the response carries no CORS header.
-		 */
-		ACTUAL_LET_THROUGH,
-
-		/**
-		 * A request refused before any policy is chosen, such as one with an ambiguous
-		 * path: answered with 400.
-		 */
-		REFUSED
-
-	}
-
-	/**
-	 * Why a request is treated as its decision says: a closed list, so that logs, metrics
-	 * and tests can rely on it.
-	 */
-	public enum Reason {
-
-		/** No service matched and the defaults allow no origin. */
-		NO_POLICY,
-
-		/** The policy of the request's scope has {@code enabled: false}. */
-		SCOPE_DISABLED,
-
-		/** The request has no {@code Origin}. */
-		NO_ORIGIN,
-
-		/** The {@code Origin} is the request's own. */
-		SAME_ORIGIN,
-
-		/** The origin is allowed by name, subdomain, port wildcard or pattern. */
-		ORIGIN_ALLOWED,
-
-		/** The scope allows any origin ({@code *}) without credentials. */
-		ANY_ORIGIN,
-
-		/** The origin is well-formed but not allowed. */
-		ORIGIN_NOT_ALLOWED,
-
-		/** The {@code Origin} value is not a serialized origin. */
-		MALFORMED_ORIGIN,
-
-		/** The request has several {@code Origin} lines. */
-		SEVERAL_ORIGINS,
-
-		/** The method (or, for a preflight, the requested method) is not allowed. */
-		METHOD_NOT_ALLOWED,
-
-		/**
-		 * The method is one Fetch forbids ({@code CONNECT}, {@code TRACE},
-		 * {@code TRACK}), which no policy allows.
-		 */
-		FORBIDDEN_METHOD,
-
-		/** The requested method is not an HTTP token, or is too long. */
-		MALFORMED_METHOD,
-
-		/** The preflight has several {@code Access-Control-Request-Method} lines. */
-		SEVERAL_REQUEST_METHODS,
-
-		/** A header named in {@code Access-Control-Request-Headers} is not allowed. */
-		HEADER_NOT_ALLOWED,
-
-		/** An entry of {@code Access-Control-Request-Headers} is not an HTTP token. */
-		MALFORMED_REQUEST_HEADERS,
-
-		/**
-		 * {@code Access-Control-Request-Headers} is too long or names too many headers.
-		 */
-		TOO_MANY_REQUEST_HEADERS,
-
-		/** The path could be read differently by a server behind the filter. */
-		AMBIGUOUS_PATH
 
 	}
 

@@ -103,25 +103,25 @@ public final class CorsPolicies {
 		}
 		String origin = request.origin();
 		if (origin == null) {
-			return CorsDecision.notCors(policy, CorsDecision.Reason.NO_ORIGIN);
+			return CorsDecision.notCors(policy, DecisionReason.NO_ORIGIN);
 		}
 		if (request.isSameOrigin()) {
-			return CorsDecision.notCors(policy, CorsDecision.Reason.SAME_ORIGIN);
+			return CorsDecision.notCors(policy, DecisionReason.SAME_ORIGIN);
 		}
-		CorsDecision.Reason originRefusal = originRefusal(policy, origin, request.originCount());
+		DecisionReason originRefusal = originRefusal(policy, origin, request.originCount());
 		return request.isPreflight() ? preflight(policy, request, origin, originRefusal)
 				: actual(policy, request, origin, originRefusal);
 	}
 
 	private static CorsDecision preflight(CorsPolicy policy, CorsRequest request, String origin,
-			CorsDecision.@Nullable Reason originRefusal) {
+			@Nullable DecisionReason originRefusal) {
 		if (originRefusal != null) {
 			return CorsDecision.preflightRejected(policy, originRefusal, null);
 		}
 		String method = request.routingMethod();
 		// Several Access-Control-Request-Method lines name no single method to allow.
 		if (request.requestMethodCount() != 1) {
-			return CorsDecision.preflightRejected(policy, CorsDecision.Reason.SEVERAL_REQUEST_METHODS, null);
+			return CorsDecision.preflightRejected(policy, DecisionReason.SEVERAL_REQUEST_METHODS, null);
 		}
 		if (!policy.allowsMethod(method)) {
 			return CorsDecision.preflightRejected(policy, methodRefusal(method), method);
@@ -137,7 +137,7 @@ public final class CorsPolicies {
 	// An OPTIONS request that is not a preflight is the handler's to answer (Fetch never
 	// sends one cross-origin without a preflight first), so only its origin is checked.
 	private static CorsDecision actual(CorsPolicy policy, CorsRequest request, String origin,
-			CorsDecision.@Nullable Reason originRefusal) {
+			@Nullable DecisionReason originRefusal) {
 		if (originRefusal != null) {
 			return CorsDecision.actualRefused(policy, originRefusal, null);
 		}
@@ -148,9 +148,9 @@ public final class CorsPolicies {
 		return CorsDecision.actualAllowed(policy, origin);
 	}
 
-	private static CorsDecision.@Nullable Reason originRefusal(CorsPolicy policy, String origin, int originCount) {
+	private static @Nullable DecisionReason originRefusal(CorsPolicy policy, String origin, int originCount) {
 		if (originCount != 1) {
-			return CorsDecision.Reason.SEVERAL_ORIGINS;
+			return DecisionReason.SEVERAL_ORIGINS;
 		}
 		if (policy.allowsOrigin(origin)) {
 			return null;
@@ -159,15 +159,15 @@ public final class CorsPolicies {
 		// is just not allowed.
 		boolean wellFormed = origin.equals("null")
 				|| HttpSyntax.requestOriginHostEnd(origin, origin.indexOf("://")) >= 0;
-		return wellFormed ? CorsDecision.Reason.ORIGIN_NOT_ALLOWED : CorsDecision.Reason.MALFORMED_ORIGIN;
+		return wellFormed ? DecisionReason.ORIGIN_NOT_ALLOWED : DecisionReason.MALFORMED_ORIGIN;
 	}
 
-	private static CorsDecision.Reason methodRefusal(String method) {
+	private static DecisionReason methodRefusal(String method) {
 		if (HttpSyntax.isForbiddenMethod(method)) {
-			return CorsDecision.Reason.FORBIDDEN_METHOD;
+			return DecisionReason.FORBIDDEN_METHOD;
 		}
 		return (method.length() <= CorsPolicy.MAX_METHOD_LENGTH && HttpSyntax.isToken(method))
-				? CorsDecision.Reason.METHOD_NOT_ALLOWED : CorsDecision.Reason.MALFORMED_METHOD;
+				? DecisionReason.METHOD_NOT_ALLOWED : DecisionReason.MALFORMED_METHOD;
 	}
 
 	/**

@@ -284,7 +284,7 @@ public final class CorsPolicy {
 	/**
 	 * Why a request was refused, and what the reason is about.
 	 */
-	record Refusal(CorsDecision.Reason reason, @Nullable String detail) {
+	record Refusal(DecisionReason reason, @Nullable String detail) {
 
 	}
 

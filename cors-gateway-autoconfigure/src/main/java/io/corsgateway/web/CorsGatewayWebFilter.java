@@ -24,6 +24,7 @@ import io.corsgateway.policy.CorsDecision;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPolicy;
 import io.corsgateway.policy.CorsRequest;
+import io.corsgateway.policy.DecisionKind;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -143,7 +144,7 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		if (answer == null) {
 			return CorsResponse.filter(exchange, chain, decision);
 		}
-		if (decision.getKind() != CorsDecision.Kind.PREFLIGHT_ALLOWED && logger.isDebugEnabled()) {
+		if (decision.getKind() != DecisionKind.PREFLIGHT_ALLOWED && logger.isDebugEnabled()) {
 			logger.debug(rejection(request, decision));
 		}
 		return CorsResponse.answer(exchange.getResponse(), answer, decision);
@@ -156,7 +157,7 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 					+ "' could select another policy than the handler's";
 		}
 		String origin = printable(request.getHeaders().getFirst(HttpHeaders.ORIGIN));
-		if (decision.getKind() == CorsDecision.Kind.PREFLIGHT_REJECTED) {
+		if (decision.getKind() == DecisionKind.PREFLIGHT_REJECTED) {
 			return "Reject: preflight from origin '" + origin + "' for method '"
 					+ printable(request.getHeaders().getFirst(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD))
 					+ "' not allowed by policy '" + policy.getId() + "'";

@@ -28,8 +28,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.corsgateway.policy.CorsDecision.Kind;
-import io.corsgateway.policy.CorsDecision.Reason;
 import io.corsgateway.policy.CorsDecision.Vary;
 
 import org.springframework.http.HttpHeaders;
@@ -77,40 +75,47 @@ class CorsDecisionTests {
 		.build();
 
 	static Stream<Arguments> decisions() {
-		return Stream.of(Arguments.of(actual("GET", "/orders/1"), Kind.NOT_CORS, Reason.NO_ORIGIN),
-				Arguments.of(actual("GET", "/orders/1", "https://api.example.com"), Kind.NOT_CORS, Reason.SAME_ORIGIN),
-				Arguments.of(actual("GET", "/orders/1", SHOP), Kind.ACTUAL_ALLOWED, Reason.ORIGIN_ALLOWED),
-				Arguments.of(actual("GET", "/catalog/1", EVIL), Kind.ACTUAL_ALLOWED, Reason.ANY_ORIGIN),
-				Arguments.of(actual("GET", "/orders/1", EVIL), Kind.ACTUAL_REJECTED, Reason.ORIGIN_NOT_ALLOWED),
-				Arguments.of(actual("GET", "/orders/1", "shop.example.com"), Kind.ACTUAL_REJECTED,
-						Reason.MALFORMED_ORIGIN),
-				Arguments.of(actual("GET", "/orders/1", SHOP, SHOP), Kind.ACTUAL_REJECTED, Reason.SEVERAL_ORIGINS),
-				Arguments.of(actual("DELETE", "/orders/1", SHOP), Kind.ACTUAL_REJECTED, Reason.METHOD_NOT_ALLOWED),
-				Arguments.of(actual("TRACE", "/catalog/1", SHOP), Kind.ACTUAL_REJECTED, Reason.FORBIDDEN_METHOD),
+		return Stream.of(Arguments.of(actual("GET", "/orders/1"), DecisionKind.NOT_CORS, DecisionReason.NO_ORIGIN),
+				Arguments.of(actual("GET", "/orders/1", "https://api.example.com"), DecisionKind.NOT_CORS,
+						DecisionReason.SAME_ORIGIN),
+				Arguments.of(actual("GET", "/orders/1", SHOP), DecisionKind.ACTUAL_ALLOWED,
+						DecisionReason.ORIGIN_ALLOWED),
+				Arguments.of(actual("GET", "/catalog/1", EVIL), DecisionKind.ACTUAL_ALLOWED, DecisionReason.ANY_ORIGIN),
+				Arguments.of(actual("GET", "/orders/1", EVIL), DecisionKind.ACTUAL_REJECTED,
+						DecisionReason.ORIGIN_NOT_ALLOWED),
+				Arguments.of(actual("GET", "/orders/1", "shop.example.com"), DecisionKind.ACTUAL_REJECTED,
+						DecisionReason.MALFORMED_ORIGIN),
+				Arguments.of(actual("GET", "/orders/1", SHOP, SHOP), DecisionKind.ACTUAL_REJECTED,
+						DecisionReason.SEVERAL_ORIGINS),
+				Arguments.of(actual("DELETE", "/orders/1", SHOP), DecisionKind.ACTUAL_REJECTED,
+						DecisionReason.METHOD_NOT_ALLOWED),
+				Arguments.of(actual("TRACE", "/catalog/1", SHOP), DecisionKind.ACTUAL_REJECTED,
+						DecisionReason.FORBIDDEN_METHOD),
 				Arguments.of(actual("M".repeat(CorsPolicy.MAX_METHOD_LENGTH + 1), "/catalog/1", SHOP),
-						Kind.ACTUAL_REJECTED, Reason.MALFORMED_METHOD),
-				Arguments.of(actual("GET", "/legacy/1", EVIL), Kind.ACTUAL_LET_THROUGH, Reason.ORIGIN_NOT_ALLOWED),
-				Arguments.of(actual("GET", "/off/1", SHOP), Kind.NOT_APPLIED, Reason.SCOPE_DISABLED),
-				Arguments.of(actual("GET", "/elsewhere", SHOP), Kind.NOT_APPLIED, Reason.NO_POLICY),
-				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-request-id"), Kind.PREFLIGHT_ALLOWED,
-						Reason.ORIGIN_ALLOWED),
-				Arguments.of(preflight("/orders/1", EVIL, "PUT", ""), Kind.PREFLIGHT_REJECTED,
-						Reason.ORIGIN_NOT_ALLOWED),
-				Arguments.of(preflight("/orders/1", SHOP, "DELETE", ""), Kind.PREFLIGHT_REJECTED,
-						Reason.METHOD_NOT_ALLOWED),
-				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-secret"), Kind.PREFLIGHT_REJECTED,
-						Reason.HEADER_NOT_ALLOWED),
-				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x request"), Kind.PREFLIGHT_REJECTED,
-						Reason.MALFORMED_REQUEST_HEADERS),
-				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-request-id,".repeat(65)), Kind.PREFLIGHT_REJECTED,
-						Reason.TOO_MANY_REQUEST_HEADERS),
+						DecisionKind.ACTUAL_REJECTED, DecisionReason.MALFORMED_METHOD),
+				Arguments.of(actual("GET", "/legacy/1", EVIL), DecisionKind.ACTUAL_LET_THROUGH,
+						DecisionReason.ORIGIN_NOT_ALLOWED),
+				Arguments.of(actual("GET", "/off/1", SHOP), DecisionKind.NOT_APPLIED, DecisionReason.SCOPE_DISABLED),
+				Arguments.of(actual("GET", "/elsewhere", SHOP), DecisionKind.NOT_APPLIED, DecisionReason.NO_POLICY),
+				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-request-id"), DecisionKind.PREFLIGHT_ALLOWED,
+						DecisionReason.ORIGIN_ALLOWED),
+				Arguments.of(preflight("/orders/1", EVIL, "PUT", ""), DecisionKind.PREFLIGHT_REJECTED,
+						DecisionReason.ORIGIN_NOT_ALLOWED),
+				Arguments.of(preflight("/orders/1", SHOP, "DELETE", ""), DecisionKind.PREFLIGHT_REJECTED,
+						DecisionReason.METHOD_NOT_ALLOWED),
+				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-secret"), DecisionKind.PREFLIGHT_REJECTED,
+						DecisionReason.HEADER_NOT_ALLOWED),
+				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x request"), DecisionKind.PREFLIGHT_REJECTED,
+						DecisionReason.MALFORMED_REQUEST_HEADERS),
+				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-request-id,".repeat(65)),
+						DecisionKind.PREFLIGHT_REJECTED, DecisionReason.TOO_MANY_REQUEST_HEADERS),
 				Arguments.of(request("OPTIONS", "/orders/1", List.of(SHOP), List.of("PUT", "GET"), ""),
-						Kind.PREFLIGHT_REJECTED, Reason.SEVERAL_REQUEST_METHODS));
+						DecisionKind.PREFLIGHT_REJECTED, DecisionReason.SEVERAL_REQUEST_METHODS));
 	}
 
 	@ParameterizedTest
 	@MethodSource("decisions")
-	void requestGetsItsKindAndReason(CorsRequest request, Kind kind, Reason reason) {
+	void requestGetsItsKindAndReason(CorsRequest request, DecisionKind kind, DecisionReason reason) {
 		CorsDecision decision = POLICIES.evaluate(request);
 		assertThat(decision.getKind()).isEqualTo(kind);
 		assertThat(decision.getReason()).isEqualTo(reason);
@@ -118,10 +123,10 @@ class CorsDecisionTests {
 
 	@Test
 	void everyReasonIsReachable() {
-		Set<Reason> reached = EnumSet.noneOf(Reason.class);
-		decisions().forEach((arguments) -> reached.add((Reason) arguments.get()[2]));
+		Set<DecisionReason> reached = EnumSet.noneOf(DecisionReason.class);
+		decisions().forEach((arguments) -> reached.add((DecisionReason) arguments.get()[2]));
 		reached.add(CorsDecision.ambiguousPath().getReason());
-		assertThat(reached).containsExactlyInAnyOrder(Reason.values());
+		assertThat(reached).containsExactlyInAnyOrder(DecisionReason.values());
 	}
 
 	@Test
@@ -138,7 +143,7 @@ class CorsDecisionTests {
 	@Test
 	void requestWithoutOriginInAStarScopeGetsTheScopesHeadersAndDoesNotVary() {
 		CorsDecision decision = POLICIES.evaluate(actual("GET", "/catalog/1"));
-		assertThat(decision.getKind()).isEqualTo(Kind.NOT_CORS);
+		assertThat(decision.getKind()).isEqualTo(DecisionKind.NOT_CORS);
 		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isEqualTo("*");
 		assertThat(decision.getHeaderValue(CorsHeader.EXPOSE_HEADERS)).isEqualTo("X-Total");
 		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_CREDENTIALS)).isNull();
@@ -171,8 +176,9 @@ class CorsDecisionTests {
 	@Test
 	void nonPreflightOptionsIsTheHandlersToAnswerSoOnlyItsOriginIsChecked() {
 		CorsDecision decision = POLICIES.evaluate(actual("OPTIONS", "/orders/1", SHOP));
-		assertThat(decision.getKind()).isEqualTo(Kind.ACTUAL_ALLOWED);
-		assertThat(POLICIES.evaluate(actual("OPTIONS", "/orders/1", EVIL)).getKind()).isEqualTo(Kind.ACTUAL_REJECTED);
+		assertThat(decision.getKind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
+		assertThat(POLICIES.evaluate(actual("OPTIONS", "/orders/1", EVIL)).getKind())
+			.isEqualTo(DecisionKind.ACTUAL_REJECTED);
 	}
 
 	@Test
@@ -208,25 +214,25 @@ class CorsDecisionTests {
 	@Test
 	void preflightWithoutRequestHeadersAllowsNone() {
 		CorsDecision decision = POLICIES.evaluate(preflight("/orders/1", SHOP, "GET", ""));
-		assertThat(decision.getKind()).isEqualTo(Kind.PREFLIGHT_ALLOWED);
+		assertThat(decision.getKind()).isEqualTo(DecisionKind.PREFLIGHT_ALLOWED);
 		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_HEADERS)).isNull();
 	}
 
 	@Test
 	void preflightIsRoutedByTheRequestedMethod() {
 		CorsDecision decision = POLICIES.evaluate(preflight("/orders/1/refunds", ADMIN, "POST", ""));
-		assertThat(decision.getKind()).isEqualTo(Kind.PREFLIGHT_ALLOWED);
+		assertThat(decision.getKind()).isEqualTo(DecisionKind.PREFLIGHT_ALLOWED);
 		assertThat(decision.getServiceId()).isEqualTo("orders");
 		assertThat(decision.getRouteId()).isEqualTo("refunds");
 		assertThat(decision.getPolicy().getId()).isEqualTo("orders.refunds");
 		assertThat(POLICIES.evaluate(preflight("/orders/1/refunds", ADMIN, "PUT", "")).getReason())
-			.isEqualTo(Reason.ORIGIN_NOT_ALLOWED);
+			.isEqualTo(DecisionReason.ORIGIN_NOT_ALLOWED);
 	}
 
 	@Test
 	void continuedPreflightIsNotAnsweredByTheFilter() {
 		CorsDecision decision = POLICIES.evaluate(preflight("/proxied/1", SHOP, "GET", ""));
-		assertThat(decision.getKind()).isEqualTo(Kind.PREFLIGHT_ALLOWED);
+		assertThat(decision.getKind()).isEqualTo(DecisionKind.PREFLIGHT_ALLOWED);
 		assertThat(decision.getAnswerStatus()).isNull();
 	}
 
@@ -243,7 +249,7 @@ class CorsDecisionTests {
 	void overlongRequestHeadersAreRefusedAsTooMany() {
 		String requested = "x".repeat(CorsPolicy.MAX_REQUEST_HEADERS_LENGTH + 1);
 		assertThat(POLICIES.evaluate(preflight("/catalog/1", SHOP, "GET", requested)).getReason())
-			.isEqualTo(Reason.TOO_MANY_REQUEST_HEADERS);
+			.isEqualTo(DecisionReason.TOO_MANY_REQUEST_HEADERS);
 	}
 
 	@Test
@@ -261,7 +267,7 @@ class CorsDecisionTests {
 	@Test
 	void ambiguousPathIsRefusedWith400BeforeAnyPolicy() {
 		CorsDecision decision = CorsDecision.ambiguousPath();
-		assertThat(decision.getKind()).isEqualTo(Kind.REFUSED);
+		assertThat(decision.getKind()).isEqualTo(DecisionKind.REFUSED);
 		assertThat(decision.getAnswerStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(decision.getPolicy()).isNull();
 		assertThat(decision.getVary()).isEqualTo(Vary.NOTHING);
