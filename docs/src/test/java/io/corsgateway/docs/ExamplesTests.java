@@ -29,6 +29,7 @@ import io.corsgateway.policy.CorsHeader;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPolicy;
 import io.corsgateway.policy.CorsRequest;
+import io.corsgateway.policy.DecisionKind;
 import io.corsgateway.policy.InvalidCorsPolicyException;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
@@ -80,7 +81,7 @@ class ExamplesTests {
 		fromAnyone.setOrigin("https://anyone.example");
 		CorsDecision decision = policies
 			.evaluate(CorsRequest.of("GET", URI.create("https://api.example.com/catalog/items"), fromAnyone));
-		assertThat(decision.getKind()).isEqualTo(CorsDecision.Kind.ACTUAL_ALLOWED);
+		assertThat(decision.getKind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
 		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isEqualTo("*");
 		assertThat(catalog.getMaxAge()).isEqualTo(Duration.ofSeconds(3600));
 		assertThat(find(policies, "/elsewhere", "GET")).isNull();
