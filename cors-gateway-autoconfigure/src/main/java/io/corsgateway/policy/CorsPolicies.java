@@ -23,8 +23,8 @@ import java.util.function.BiPredicate;
 
 import org.jspecify.annotations.Nullable;
 
-import io.corsgateway.routing.HostMatcher;
-import io.corsgateway.routing.PathPatternIndex;
+import io.corsgateway.internal.routing.HostMatcher;
+import io.corsgateway.internal.routing.PathPatternIndex;
 
 import org.springframework.http.server.PathContainer;
 

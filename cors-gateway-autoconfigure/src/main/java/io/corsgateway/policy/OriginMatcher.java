@@ -20,6 +20,8 @@ import java.util.List;
 
 import com.google.re2j.Pattern;
 
+import io.corsgateway.internal.http.HttpSyntax;
+
 /**
  * The compiled form of {@code allowed-origins} and {@code allowed-origin-patterns}: a
  * hash set for exact origins, host-suffix sets for subdomain and port wildcards, and RE2J

@@ -21,6 +21,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.HttpSyntax;
+
 /**
  * One entry of {@code allowed-origins}, parsed and normalized at startup.
  *
