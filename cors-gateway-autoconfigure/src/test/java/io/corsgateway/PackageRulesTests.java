@@ -31,8 +31,9 @@ import io.corsgateway.autoconfigure.CorsGatewayAutoConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rules on the package layout: the runtime packages (policies, routing, the filter) work
- * without Spring Boot, and each package depends only on those below it.
+ * Rules on the package layout: the runtime packages (the internal HTTP syntax and route
+ * index, the policies, the filter) work without Spring Boot, and each package depends
+ * only on those below it.
  *
  * @author cors-gateway authors
  */
@@ -40,9 +41,16 @@ class PackageRulesTests {
 
 	private static final Path SOURCES = Path.of("src/main/java/io/corsgateway");
 
-	private static List<String> importsOf(String packageName) throws IOException {
-		try (Stream<Path> files = Files.list(SOURCES.resolve(packageName))) {
-			return files.filter((file) -> file.toString().endsWith(".java")).flatMap((file) -> {
+	private static final String OURS = "io.corsgateway.";
+
+	private static final String INTERNAL_HTTP = "io.corsgateway.internal.http.";
+
+	// The imports of the package's own classes, not of its subpackages.
+	private static List<String> importsOf(String packagePath) throws IOException {
+		try (Stream<Path> files = Files.list(SOURCES.resolve(packagePath))) {
+			List<Path> sources = files.filter((file) -> file.toString().endsWith(".java")).toList();
+			assertThat(sources).as(packagePath).isNotEmpty();
+			return sources.stream().flatMap((file) -> {
 				try {
 					return Files.readAllLines(file).stream().filter((line) -> line.startsWith("import "));
 				}
@@ -53,28 +61,41 @@ class PackageRulesTests {
 		}
 	}
 
+	private static List<String> importsOfOurs(String packagePath) throws IOException {
+		return importsOf(packagePath).stream().filter((line) -> line.contains(OURS)).toList();
+	}
+
 	@ParameterizedTest
-	@ValueSource(strings = { "policy", "routing", "web" })
-	void runtimePackagesDoNotDependOnSpringBoot(String packageName) throws IOException {
-		assertThat(importsOf(packageName)).isNotEmpty().noneMatch((line) -> line.contains("org.springframework.boot"));
+	@ValueSource(strings = { "internal/http", "internal/routing", "policy", "web" })
+	void runtimePackagesDoNotDependOnSpringBoot(String packagePath) throws IOException {
+		assertThat(importsOf(packagePath)).noneMatch((line) -> line.contains("org.springframework.boot"));
 	}
 
 	@Test
-	void routingDependsOnNoOtherPackageOfOurs() throws IOException {
-		assertThat(importsOf("routing")).noneMatch((line) -> line.contains("io.corsgateway."));
+	void importsOfNestedPackagesAreRead() throws IOException {
+		assertThat(importsOf("internal/routing")).anyMatch((line) -> line.contains("org.springframework."));
 	}
 
 	@Test
-	void policyDependsOnlyOnRouting() throws IOException {
-		assertThat(importsOf("policy")).filteredOn((line) -> line.contains("io.corsgateway."))
-			.allMatch((line) -> line.contains("io.corsgateway.routing."));
+	void internalHttpDependsOnNoOtherPackageOfOurs() throws IOException {
+		assertThat(importsOfOurs("internal/http")).isEmpty();
 	}
 
 	@Test
-	void webDependsOnlyOnPolicy() throws IOException {
-		assertThat(importsOf("web")).filteredOn((line) -> line.contains("io.corsgateway."))
-			.isNotEmpty()
-			.allMatch((line) -> line.contains("io.corsgateway.policy."));
+	void internalRoutingDependsOnlyOnInternalHttp() throws IOException {
+		assertThat(importsOfOurs("internal/routing")).isNotEmpty().allMatch((line) -> line.contains(INTERNAL_HTTP));
+	}
+
+	@Test
+	void policyDependsOnlyOnInternalPackages() throws IOException {
+		assertThat(importsOfOurs("policy")).isNotEmpty().allMatch((line) -> line.contains("io.corsgateway.internal."));
+	}
+
+	@Test
+	void webDependsOnlyOnPolicyAndInternalHttp() throws IOException {
+		assertThat(importsOfOurs("web")).isNotEmpty()
+			.allMatch((line) -> line.contains("io.corsgateway.policy.") || line.contains(INTERNAL_HTTP))
+			.anyMatch((line) -> line.contains("io.corsgateway.policy."));
 	}
 
 	@Test

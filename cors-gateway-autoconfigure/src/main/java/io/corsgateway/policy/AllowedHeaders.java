@@ -17,6 +17,10 @@ package io.corsgateway.policy;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.Ascii;
+import io.corsgateway.internal.http.CommaList;
+import io.corsgateway.internal.http.HttpSyntax;
+
 /**
  * The compiled {@code allowed-headers} of a policy: which names an
  * {@code Access-Control-Request-Headers} value may list, and the value to answer with.
@@ -24,6 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @author cors-gateway authors
  */
 final class AllowedHeaders {
+
+	// Results of scan(); a negative value other than TOO_MANY locates a refused entry.
+	private static final int TOO_MANY = Integer.MIN_VALUE;
+
+	private static final int NONE = 0;
+
+	private static final int CANONICAL = 1;
+
+	private static final int NOT_CANONICAL = 2;
 
 	private final RegionSet headers;
 
@@ -37,7 +50,7 @@ final class AllowedHeaders {
 	/**
 	 * Evaluate an {@code Access-Control-Request-Headers} value: every listed name must be
 	 * allowed. Spaces and empty entries are tolerated; the work is bounded by
-	 * {@link #CorsPolicy.MAX_REQUEST_HEADERS_LENGTH}.
+	 * {@link CorsPolicy#MAX_REQUEST_HEADERS_LENGTH}.
 	 * @param requested the header value, or {@code null} when absent
 	 * @return the value to send as {@code Access-Control-Allow-Headers} (empty when
 	 * nothing was requested), or {@code null} when the request must be refused
@@ -46,42 +59,66 @@ final class AllowedHeaders {
 		if (requested == null) {
 			return "";
 		}
+		int scan = scan(requested);
+		return switch (scan) {
+			case NONE -> "";
+			case CANONICAL -> requested;
+			case NOT_CANONICAL -> canonicalHeaderList(requested);
+			default -> null;
+		};
+	}
+
+	/**
+	 * Why a value that {@link #allowedRequestHeaders(String)} refused is refused: only
+	 * asked on the rejection path, which walks the value a second time so that the
+	 * allowed path stays one pass.
+	 */
+	CorsPolicy.Refusal refusal(String requested) {
+		int scan = scan(requested);
+		if (scan >= NONE) {
+			throw new IllegalStateException("Request headers '" + requested + "' are allowed");
+		}
+		if (scan == TOO_MANY) {
+			return new CorsPolicy.Refusal(DecisionReason.TOO_MANY_REQUEST_HEADERS, null);
+		}
+		int start = -scan - 1;
+		String name = requested.substring(start,
+				CommaList.trimEnd(requested, start, CommaList.entryEnd(requested, start)));
+		return new CorsPolicy.Refusal(
+				HttpSyntax.isToken(name) ? DecisionReason.HEADER_NOT_ALLOWED : DecisionReason.MALFORMED_REQUEST_HEADERS,
+				name);
+	}
+
+	/**
+	 * One walk over the list: {@link #NONE} when it names no header, {@link #CANONICAL}
+	 * when every name is allowed and the value is already the comma-joined names,
+	 * {@link #NOT_CANONICAL} when they are allowed but spaces or empty entries must go,
+	 * {@link #TOO_MANY} when the value is too long or names too many, or
+	 * {@code -(start + 1)} for the first entry that is not an allowed token.
+	 */
+	private int scan(String requested) {
 		int length = requested.length();
 		if (length > CorsPolicy.MAX_REQUEST_HEADERS_LENGTH) {
-			return null;
+			return TOO_MANY;
 		}
 		boolean canonical = true;
 		int count = 0;
-		int position = 0;
-		while (position <= length) {
-			int comma = requested.indexOf(',', position);
-			int entryEnd = (comma < 0) ? length : comma;
-			int start = position;
-			int end = entryEnd;
-			while (start < end && isWhitespace(requested.charAt(start))) {
-				start++;
+		for (int from = 0, end; from <= length; from = end + 1) {
+			end = CommaList.entryEnd(requested, from);
+			int start = CommaList.trimStart(requested, from, end);
+			int stop = CommaList.trimEnd(requested, start, end);
+			canonical &= start == from && stop == end && start != stop;
+			if (start == stop) {
+				continue;
 			}
-			while (end > start && isWhitespace(requested.charAt(end - 1))) {
-				end--;
+			if (++count > CorsPolicy.MAX_REQUEST_HEADER_COUNT) {
+				return TOO_MANY;
 			}
-			if (start == end) {
-				canonical = false;
+			if (!HttpSyntax.isToken(requested, start, stop) || !allowsHeader(requested, start, stop)) {
+				return -(start + 1);
 			}
-			else {
-				if (start != position || end != entryEnd) {
-					canonical = false;
-				}
-				if (++count > CorsPolicy.MAX_REQUEST_HEADER_COUNT || !HttpSyntax.isToken(requested, start, end)
-						|| !allowsHeader(requested, start, end)) {
-					return null;
-				}
-			}
-			position = entryEnd + 1;
 		}
-		if (count == 0) {
-			return "";
-		}
-		return canonical ? requested : canonicalHeaderList(requested);
+		return (count == 0) ? NONE : canonical ? CANONICAL : NOT_CANONICAL;
 	}
 
 	private boolean allowsHeader(String names, int from, int to) {
@@ -89,65 +126,24 @@ final class AllowedHeaders {
 			return true;
 		}
 		// Fetch: a '*' in Access-Control-Allow-Headers never covers Authorization.
-		return this.anyHeader && !(to - from == 13 && names.regionMatches(true, from, "authorization", 0, 13));
+		return this.anyHeader
+				&& !(to - from == 13 && Ascii.regionMatchesIgnoreCase(names, from, "authorization", 0, 13));
 	}
 
 	private static String canonicalHeaderList(String requested) {
 		StringBuilder canonical = new StringBuilder(requested.length());
-		for (String name : requested.split(",")) {
-			String trimmed = name.strip();
-			if (!trimmed.isEmpty()) {
+		for (int from = 0, end; from <= requested.length(); from = end + 1) {
+			end = CommaList.entryEnd(requested, from);
+			int start = CommaList.trimStart(requested, from, end);
+			int stop = CommaList.trimEnd(requested, start, end);
+			if (start != stop) {
 				if (canonical.length() > 0) {
 					canonical.append(',');
 				}
-				canonical.append(trimmed);
+				canonical.append(requested, start, stop);
 			}
 		}
 		return canonical.toString();
-	}
-
-	private static boolean isWhitespace(char c) {
-		return c == ' ' || c == '\t';
-	}
-
-	/**
-	 * Why an {@code Access-Control-Request-Headers} value that
-	 * {@link #allowedRequestHeaders(String)} refused is refused: only asked on the
-	 * rejection path, so the allowed path stays a single pass.
-	 */
-	CorsPolicy.Refusal refusal(String requested) {
-		if (requested.length() > CorsPolicy.MAX_REQUEST_HEADERS_LENGTH) {
-			return new CorsPolicy.Refusal(DecisionReason.TOO_MANY_REQUEST_HEADERS, null);
-		}
-		int count = 0;
-		for (String entry : requested.split(",", -1)) {
-			String name = strip(entry);
-			if (name.isEmpty()) {
-				continue;
-			}
-			if (++count > CorsPolicy.MAX_REQUEST_HEADER_COUNT) {
-				return new CorsPolicy.Refusal(DecisionReason.TOO_MANY_REQUEST_HEADERS, null);
-			}
-			if (!HttpSyntax.isToken(name)) {
-				return new CorsPolicy.Refusal(DecisionReason.MALFORMED_REQUEST_HEADERS, name);
-			}
-			if (!allowsHeader(name, 0, name.length())) {
-				return new CorsPolicy.Refusal(DecisionReason.HEADER_NOT_ALLOWED, name);
-			}
-		}
-		throw new IllegalStateException("Request headers '" + requested + "' are allowed");
-	}
-
-	private static String strip(String entry) {
-		int start = 0;
-		int end = entry.length();
-		while (start < end && isWhitespace(entry.charAt(start))) {
-			start++;
-		}
-		while (end > start && isWhitespace(entry.charAt(end - 1))) {
-			end--;
-		}
-		return entry.substring(start, end);
 	}
 
 }

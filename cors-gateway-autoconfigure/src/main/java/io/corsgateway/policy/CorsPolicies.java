@@ -17,14 +17,15 @@ package io.corsgateway.policy;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
 import org.jspecify.annotations.Nullable;
 
-import io.corsgateway.routing.HostMatcher;
-import io.corsgateway.routing.PathPatternIndex;
+import io.corsgateway.internal.http.Ascii;
+import io.corsgateway.internal.http.HttpSyntax;
+import io.corsgateway.internal.routing.HostMatcher;
+import io.corsgateway.internal.routing.PathPatternIndex;
 
 import org.springframework.http.server.PathContainer;
 
@@ -188,15 +189,15 @@ public final class CorsPolicies {
 		Route {
 			if (methods != null) {
 				Set<String> upperCase = new HashSet<>();
-				methods.forEach((method) -> upperCase.add(method.toUpperCase(Locale.ROOT)));
+				methods.forEach((method) -> upperCase.add(Ascii.toUpperCase(method)));
 				methods = Set.copyOf(upperCase);
 			}
 		}
 
 		// Routing compares methods ignoring case, and a GET route covers HEAD, which
 		// servers answer like GET: a request must not escape its route to a laxer service
-		// by spelling. Whether the method is allowed stays the policy's case-sensitive
-		// check.
+		// by spelling. Only ASCII letters fold: a dotless i (U+0131) does not spell LIST.
+		// Whether the method is allowed stays the policy's case-sensitive check.
 		boolean matchesMethod(String method) {
 			return matchesMethod(this.methods, method);
 		}
@@ -205,7 +206,7 @@ public final class CorsPolicies {
 			if (methods == null || methods.contains(method)) {
 				return true;
 			}
-			String upperCase = method.toUpperCase(Locale.ROOT);
+			String upperCase = Ascii.toUpperCase(method);
 			return methods.contains(upperCase) || (upperCase.equals("HEAD") && methods.contains("GET"));
 		}
 

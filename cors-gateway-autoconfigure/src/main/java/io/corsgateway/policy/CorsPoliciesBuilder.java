@@ -31,8 +31,8 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
-import io.corsgateway.routing.HostMatcher;
-import io.corsgateway.routing.PathPatternIndex;
+import io.corsgateway.internal.routing.HostMatcher;
+import io.corsgateway.internal.routing.PathPatternIndex;
 
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;

@@ -21,6 +21,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.HttpSyntax;
+
 /**
  * One resolved and compiled CORS policy: everything a request needs is precomputed, so
  * that evaluating a request only looks values up. The getters give the resolved settings

@@ -20,6 +20,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.Ascii;
+import io.corsgateway.internal.http.HttpSyntax;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.Assert;
@@ -174,45 +177,24 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 			return false;
 		}
 		int port = this.port;
-		if (port == defaultPort(scheme)) {
+		if (port == HttpSyntax.defaultPort(scheme)) {
 			port = -1;
 		}
 		if (origin.length() == hostEnd) {
 			return port == -1;
 		}
-		if (port == -1 || origin.charAt(hostEnd) != ':') {
-			return false;
-		}
-		int parsed = 0;
-		for (int i = hostEnd + 1; i < origin.length(); i++) {
-			char c = origin.charAt(i);
-			// A serialized port has no leading zero: ':08080' is not port 8080's origin.
-			if (c < '0' || c > '9' || i - hostEnd > 5 || (c == '0' && i == hostEnd + 1)) {
-				return false;
-			}
-			parsed = parsed * 10 + (c - '0');
-		}
-		return origin.length() > hostEnd + 1 && parsed == port;
+		// A serialized port has no leading zero: ':08080' is not port 8080's origin.
+		return port != -1 && origin.charAt(hostEnd) == ':'
+				&& HttpSyntax.parsePort(origin, hostEnd + 1, origin.length()) == port;
 	}
 
 	private static boolean matchesLowerCase(String origin, int from, String requestPart) {
 		for (int i = 0; i < requestPart.length(); i++) {
-			char c = requestPart.charAt(i);
-			if (origin.charAt(from + i) != ((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c)) {
+			if (origin.charAt(from + i) != Ascii.toLowerCase(requestPart.charAt(i))) {
 				return false;
 			}
 		}
 		return true;
-	}
-
-	private static int defaultPort(String scheme) {
-		if (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("wss")) {
-			return 443;
-		}
-		if (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("ws")) {
-			return 80;
-		}
-		return -2;
 	}
 
 }

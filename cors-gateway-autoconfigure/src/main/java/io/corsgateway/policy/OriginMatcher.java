@@ -20,6 +20,8 @@ import java.util.List;
 
 import com.google.re2j.Pattern;
 
+import io.corsgateway.internal.http.HttpSyntax;
+
 /**
  * The compiled form of {@code allowed-origins} and {@code allowed-origin-patterns}: a
  * hash set for exact origins, host-suffix sets for subdomain and port wildcards, and RE2J
@@ -130,11 +132,12 @@ final class OriginMatcher {
 	}
 
 	private boolean matchesSubdomain(String origin, int schemeEnd, int hostEnd) {
-		boolean https = schemeEnd == 5 && origin.startsWith("https");
-		boolean http = schemeEnd == 4 && origin.startsWith("http");
-		if (!https && !http) {
+		// Only http and https have default ports in an origin, and subdomain entries.
+		int defaultPort = HttpSyntax.originDefaultPort(origin, schemeEnd);
+		if (defaultPort < 0) {
 			return false;
 		}
+		boolean https = defaultPort == 443;
 		RegionSet tails = https ? this.httpsSubdomainTails : this.httpSubdomainTails;
 		RegionSet anyPortTails = https ? this.httpsAnyPortSubdomainTails : this.httpAnyPortSubdomainTails;
 		if (tails.isEmpty() && anyPortTails.isEmpty()) {

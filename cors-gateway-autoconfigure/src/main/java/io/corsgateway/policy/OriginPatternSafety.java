@@ -20,6 +20,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.HttpSyntax;
+
 /**
  * Proves, from the structure of an RE2J regular expression, that a credentialed
  * {@code allowed-origin-patterns} entry can only match https origins (or plain http

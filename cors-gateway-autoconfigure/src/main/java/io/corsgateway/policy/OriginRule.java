@@ -16,10 +16,12 @@
 package io.corsgateway.policy;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+
+import io.corsgateway.internal.http.Ascii;
+import io.corsgateway.internal.http.HttpSyntax;
 
 /**
  * One entry of {@code allowed-origins}, parsed and normalized at startup.
@@ -108,7 +110,7 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 			problems.add("An origin must start with a scheme, such as https://" + value + ".");
 			return null;
 		}
-		String scheme = value.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+		String scheme = Ascii.toLowerCase(value.substring(0, schemeEnd));
 		if (!scheme.equals("https") && !scheme.equals("http")) {
 			problems.add("The scheme '" + value.substring(0, schemeEnd) + "' is not supported: browsers send "
 					+ "https:// or http:// origins to web APIs. Use allowed-origin-patterns for other schemes.");
@@ -130,7 +132,7 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 		String written = rest.substring(0, end);
 		boolean subdomains = written.startsWith("*.");
 		String authority = subdomains ? written.substring(2) : written;
-		String lowerAuthority = authority.toLowerCase(Locale.ROOT);
+		String lowerAuthority = Ascii.toLowerCase(authority);
 		if (!lowerAuthority.equals(authority)) {
 			warnings.add("Upper-case letters were lowered: browsers send lower-case origins.");
 		}
@@ -161,7 +163,7 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 					problems.add("The port '" + portText + "' is not a number from 1 to 65535 without leading zeros.");
 					return null;
 				}
-				if (port == defaultPort(scheme)) {
+				if (port == HttpSyntax.defaultPort(scheme)) {
 					warnings
 						.add("The default port :" + port + " was removed: browsers omit it from the Origin header.");
 					port = NO_PORT;
@@ -194,10 +196,6 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 					+ "Name the domain you own below that suffix instead, or list your origins one by one.";
 		}
 		return null;
-	}
-
-	private static int defaultPort(String scheme) {
-		return scheme.equals("https") ? 443 : 80;
 	}
 
 	private static String portSuffix(int port) {

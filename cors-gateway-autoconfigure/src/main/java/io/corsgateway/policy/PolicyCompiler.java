@@ -31,6 +31,8 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.HttpSyntax;
+
 /**
  * Resolves each policy field from the most specific level that sets it (route, then
  * service, then defaults, then the built-in default), validates every value, and compiles

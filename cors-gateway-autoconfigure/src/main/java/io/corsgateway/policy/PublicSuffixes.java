@@ -24,11 +24,12 @@ import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+
+import io.corsgateway.internal.http.Ascii;
 
 /**
  * The Public Suffix List (publicsuffix.org), both its ICANN and its PRIVATE section, with
@@ -224,7 +225,7 @@ final class PublicSuffixes {
 		// form. The list is already lower case and normalized, so unassigned code points
 		// (newer than the JDK's IDNA 2003 tables) only need punycode.
 		private static String toAscii(String rule) {
-			return IDN.toASCII(rule, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+			return Ascii.toLowerCase(IDN.toASCII(rule, IDN.ALLOW_UNASSIGNED));
 		}
 
 	}

@@ -18,6 +18,8 @@ package io.corsgateway.policy;
 
 import java.util.Collection;
 
+import io.corsgateway.internal.http.Ascii;
+
 /**
  * Immutable open-addressing set of ASCII strings that answers whether a region of another
  * string is a member, so that the request path can test header names and host suffixes
@@ -102,8 +104,7 @@ final class RegionSet {
 	}
 
 	// Only ASCII letters fold: String.regionMatches(true, ...) would also fold characters
-	// such
-	// as the Kelvin sign onto 'k', which no header name or host may contain.
+	// such as the Kelvin sign onto 'k', which no header name or host may contain.
 	private boolean regionEquals(String member, String text, int from) {
 		for (int i = 0; i < member.length(); i++) {
 			if (fold(member.charAt(i)) != fold(text.charAt(from + i))) {
@@ -114,7 +115,7 @@ final class RegionSet {
 	}
 
 	private char fold(char c) {
-		return (this.ignoreCase && c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+		return this.ignoreCase ? Ascii.toLowerCase(c) : c;
 	}
 
 	private int hash(String text, int from, int to) {

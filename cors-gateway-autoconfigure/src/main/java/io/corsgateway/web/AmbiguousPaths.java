@@ -15,6 +15,8 @@
  */
 package io.corsgateway.web;
 
+import io.corsgateway.internal.http.Ascii;
+
 /**
  * Recognizes request paths that a server behind the filter may resolve to another path
  * than the one the policy was chosen for: Tomcat drops {@code ;} parameters and resolves
@@ -70,14 +72,13 @@ final class AmbiguousPaths {
 
 	// %2e (.), %2f (/), %5c (\), %3b (;, which Tomcat strips with what follows), %00 (a
 	// string end to C-based servers) and %25 (%, which a second decoding turns into any
-	// of
-	// them), in either case.
+	// of them), in either case.
 	private static boolean isEncodedSeparator(String path, int from) {
 		if (from + 1 >= path.length()) {
 			return false;
 		}
 		char high = path.charAt(from);
-		char low = Character.toLowerCase(path.charAt(from + 1));
+		char low = Ascii.toLowerCase(path.charAt(from + 1));
 		return (high == '2' && (low == 'e' || low == 'f' || low == '5')) || (high == '5' && low == 'c')
 				|| (high == '3' && low == 'b') || (high == '0' && low == '0');
 	}

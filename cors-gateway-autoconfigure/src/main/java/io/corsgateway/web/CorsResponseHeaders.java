@@ -22,6 +22,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.Ascii;
+import io.corsgateway.internal.http.CommaList;
 import io.corsgateway.policy.CorsDecision;
 import io.corsgateway.policy.CorsHeader;
 
@@ -82,16 +84,19 @@ final class CorsResponseHeaders {
 		}
 		Map<String, String> merged = new LinkedHashMap<>();
 		for (String value : existing) {
-			for (String token : value.split(",")) {
-				String trimmed = token.strip();
-				if (!trimmed.isEmpty()) {
-					merged.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
+			for (int from = 0, end; from <= value.length(); from = end + 1) {
+				end = CommaList.entryEnd(value, from);
+				int start = CommaList.trimStart(value, from, end);
+				int stop = CommaList.trimEnd(value, start, end);
+				if (start < stop) {
+					String token = value.substring(start, stop);
+					merged.putIfAbsent(Ascii.toLowerCase(token), token);
 				}
 			}
 		}
 		if (!merged.containsKey("*")) {
 			for (String token : tokens) {
-				merged.putIfAbsent(token.toLowerCase(Locale.ROOT), token);
+				merged.putIfAbsent(Ascii.toLowerCase(token), token);
 			}
 		}
 		// set() also copes with value lists that handlers made immutable.
@@ -107,27 +112,19 @@ final class CorsResponseHeaders {
 		return true;
 	}
 
+	// Only ASCII letters fold: with String.regionMatches(true, ...) a handler's Origin
+	// spelt with a dotless i (U+0131) would pass for ours, and the response would not
+	// vary on the real one.
 	private static boolean containsToken(List<String> values, String token) {
 		for (String value : values) {
-			int position = 0;
-			int length = value.length();
-			while (position < length) {
-				int comma = value.indexOf(',', position);
-				int end = (comma < 0) ? length : comma;
-				int start = position;
-				while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
-					start++;
-				}
-				int stop = end;
-				while (stop > start && (value.charAt(stop - 1) == ' ' || value.charAt(stop - 1) == '\t')) {
-					stop--;
-				}
-				int tokenLength = stop - start;
-				if ((tokenLength == 1 && value.charAt(start) == '*')
-						|| (tokenLength == token.length() && value.regionMatches(true, start, token, 0, tokenLength))) {
+			for (int from = 0, end; from < value.length(); from = end + 1) {
+				end = CommaList.entryEnd(value, from);
+				int start = CommaList.trimStart(value, from, end);
+				int tokenLength = CommaList.trimEnd(value, start, end) - start;
+				if ((tokenLength == 1 && value.charAt(start) == '*') || (tokenLength == token.length()
+						&& Ascii.regionMatchesIgnoreCase(value, start, token, 0, tokenLength))) {
 					return true;
 				}
-				position = end + 1;
 			}
 		}
 		return false;

@@ -15,8 +15,12 @@
  */
 /**
  * The compiled route index: path patterns and hosts to values, without a linear scan.
+ * <p>
+ * Internal: these types are implementation details of {@code io.corsgateway.policy}, not
+ * API. They are public only so that other packages of this project can use them, and may
+ * change or disappear in any release.
  */
 @NullMarked
-package io.corsgateway.routing;
+package io.corsgateway.internal.routing;
 
 import org.jspecify.annotations.NullMarked;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.corsgateway.routing;
+package io.corsgateway.internal.routing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +39,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * tree; patterns the tree cannot express (regular expressions, partial wildcards,
  * captures of the rest) hang under their leading literal segments and are confirmed with
  * {@link PathPattern#matches(PathContainer)}.
+ * <p>
+ * Internal: this class is not API. It is public only so that the policies can use it, and
+ * may change in any release.
  *
  * @param <T> the type of indexed values
  * @author cors-gateway authors
@@ -162,6 +165,13 @@ public final class PathPatternIndex<T> {
 	 * equal length are equal ignoring case, as {@link String#equalsIgnoreCase} and so a
 	 * case-insensitive {@link PathPattern} compare them, exactly when their keys are
 	 * equal. Allocates only when a character changes.
+	 * <p>
+	 * This is the one comparison that folds beyond ASCII on purpose (unlike
+	 * {@link io.corsgateway.internal.http.Ascii}): the tree stands in for Spring's
+	 * patterns, which the handler's router also uses, so it must match exactly the paths
+	 * they match. Folding less would let a path that spells {@code /kadmin} with the
+	 * Kelvin sign (U+212A) reach the handler of {@code /kadmin} under another policy than
+	 * that route's.
 	 */
 	static String foldCase(String value) {
 		for (int i = 0; i < value.length(); i++) {

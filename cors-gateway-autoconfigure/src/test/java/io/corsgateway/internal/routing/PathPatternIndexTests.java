@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.corsgateway.routing;
+package io.corsgateway.internal.routing;
 
 import java.util.List;
 import java.util.function.BiPredicate;

@@ -13,18 +13,25 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.corsgateway.routing;
+package io.corsgateway.internal.routing;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+
+import io.corsgateway.internal.http.Ascii;
+import io.corsgateway.internal.http.HttpSyntax;
 
 /**
  * Matches a request host against exact hosts and subdomain wildcards
  * ({@code *.example.com}, which covers one or more labels below the domain but not the
- * domain itself), case-insensitively. An empty matcher matches every host.
+ * domain itself), ignoring the case of ASCII letters only: a request host spelt with a
+ * letter that the JDK folds onto an ASCII one (the Kelvin sign onto {@code k}) is another
+ * host. An empty matcher matches every host.
+ * <p>
+ * Internal: this class is not API. It is public only so that the policies can use it, and
+ * may change in any release.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -55,7 +62,7 @@ public final class HostMatcher {
 		Set<String> exact = new HashSet<>();
 		List<String> suffixes = new ArrayList<>();
 		for (String pattern : patterns) {
-			String lower = pattern.toLowerCase(Locale.ROOT);
+			String lower = Ascii.toLowerCase(pattern);
 			if (lower.startsWith("*.")) {
 				suffixes.add(lower.substring(1));
 			}
@@ -95,23 +102,14 @@ public final class HostMatcher {
 	}
 
 	/**
-	 * Whether the value is an exact host name or {@code *.} followed by a domain name.
+	 * Whether the value is an exact host name or {@code *.} followed by a domain name, as
+	 * {@link HttpSyntax#isHostName(String, int, int)} defines a host name.
 	 * @param pattern the configured host pattern
 	 * @return whether it is valid
 	 */
 	public static boolean isValidPattern(String pattern) {
-		String host = pattern.startsWith("*.") ? pattern.substring(2) : pattern;
-		if (host.isEmpty() || host.length() > 253 || host.startsWith(".") || host.endsWith(".")
-				|| host.contains("..")) {
-			return false;
-		}
-		for (int i = 0; i < host.length(); i++) {
-			char c = Character.toLowerCase(host.charAt(i));
-			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_')) {
-				return false;
-			}
-		}
-		return true;
+		int start = pattern.startsWith("*.") ? 2 : 0;
+		return HttpSyntax.isHostName(pattern, start, pattern.length());
 	}
 
 	/**
@@ -135,8 +133,8 @@ public final class HostMatcher {
 			return true;
 		}
 		for (String suffix : this.parentSuffixes) {
-			if (host.length() > suffix.length()
-					&& host.regionMatches(true, host.length() - suffix.length(), suffix, 0, suffix.length())) {
+			if (host.length() > suffix.length() && Ascii.regionMatchesIgnoreCase(host, host.length() - suffix.length(),
+					suffix, 0, suffix.length())) {
 				return true;
 			}
 		}
@@ -144,7 +142,8 @@ public final class HostMatcher {
 	}
 
 	private static boolean contains(Set<String> hosts, String host) {
-		return !hosts.isEmpty() && (hosts.contains(host) || hosts.contains(host.toLowerCase(Locale.ROOT)));
+		// Lowering allocates only for a host that holds an upper-case letter.
+		return !hosts.isEmpty() && hosts.contains(Ascii.toLowerCase(host));
 	}
 
 }

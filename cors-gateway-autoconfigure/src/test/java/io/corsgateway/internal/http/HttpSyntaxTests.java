@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.corsgateway.policy;
+package io.corsgateway.internal.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rules of {@link HttpSyntax}: RFC 9110 tokens, and the serialized origins of RFC 6454
+ * Rules of {@link HttpSyntax}: RFC 9110 tokens and forbidden methods, default ports of
+ * request schemes, host names of host patterns, and the serialized origins of RFC 6454
  * and Fetch as browsers send them.
  *
  * @author cors-gateway authors
@@ -80,17 +81,90 @@ class HttpSyntaxTests {
 	}
 
 	@Test
-	void defaultPortsAreThoseOfHttpAndHttps() {
-		assertThat(HttpSyntax.defaultPort("https://a.example", 5)).isEqualTo(443);
-		assertThat(HttpSyntax.defaultPort("http://a.example", 4)).isEqualTo(80);
+	void originDefaultPortsAreThoseOfHttpAndHttps() {
+		assertThat(HttpSyntax.originDefaultPort("https://a.example", 5)).isEqualTo(443);
+		assertThat(HttpSyntax.originDefaultPort("http://a.example", 4)).isEqualTo(80);
 	}
 
 	@Test
-	void otherSchemesHaveNoDefaultPort() {
-		assertThat(HttpSyntax.defaultPort("wss://a.example", 3)).isEqualTo(-1);
-		assertThat(HttpSyntax.defaultPort("httpx://a.example", 5)).isEqualTo(-1);
-		assertThat(HttpSyntax.defaultPort("hxxp://a.example", 4)).isEqualTo(-1);
-		assertThat(HttpSyntax.defaultPort("ftp://a.example", 3)).isEqualTo(-1);
+	void otherOriginSchemesHaveNoDefaultPort() {
+		assertThat(HttpSyntax.originDefaultPort("wss://a.example", 3)).isEqualTo(-1);
+		assertThat(HttpSyntax.originDefaultPort("httpx://a.example", 5)).isEqualTo(-1);
+		assertThat(HttpSyntax.originDefaultPort("hxxp://a.example", 4)).isEqualTo(-1);
+		assertThat(HttpSyntax.originDefaultPort("ftp://a.example", 3)).isEqualTo(-1);
+	}
+
+	@Test
+	void requestSchemesHaveTheDefaultPortsOfHttpAndHttps() {
+		assertThat(HttpSyntax.defaultPort("http")).isEqualTo(80);
+		assertThat(HttpSyntax.defaultPort("ws")).isEqualTo(80);
+		assertThat(HttpSyntax.defaultPort("https")).isEqualTo(443);
+		assertThat(HttpSyntax.defaultPort("wss")).isEqualTo(443);
+	}
+
+	@Test
+	void requestSchemeIsComparedIgnoringAsciiCase() {
+		assertThat(HttpSyntax.defaultPort("HTTP")).isEqualTo(80);
+		assertThat(HttpSyntax.defaultPort("Ws")).isEqualTo(80);
+		assertThat(HttpSyntax.defaultPort("HTTPS")).isEqualTo(443);
+		assertThat(HttpSyntax.defaultPort("wsS")).isEqualTo(443);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "w", "wsx", "xs", "htt", "httpx", "hxxp", "ftp", "wsss", "httpss", "http\u017F",
+			"ws\u017F" })
+	void otherRequestSchemesHaveNoDefaultPort(String scheme) {
+		// The long s (U+017F) is 'S' to the JDK's equalsIgnoreCase.
+		assertThat(HttpSyntax.defaultPort(scheme)).isEqualTo(-1);
+	}
+
+	@Test
+	void requestSchemeIsReadFromItsRegionOnly() {
+		assertThat(HttpSyntax.defaultPort("xhttps://", 1, 6)).isEqualTo(443);
+		assertThat(HttpSyntax.defaultPort("xhttps://", 2, 6)).isEqualTo(-1);
+		assertThat(HttpSyntax.defaultPort("wss://", 0, 2)).isEqualTo(80);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "CONNECT", "TRACE", "TRACK", "connect", "trace", "track", "Track" })
+	void connectTraceAndTrackAreForbiddenInAnyAsciiCase(String method) {
+		assertThat(HttpSyntax.isForbiddenMethod(method)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "GET", "TRACES", "TRAC", "CONNECTS", "OPTIONS", "TRAC\u212A" })
+	void otherMethodsAreNotForbidden(String method) {
+		assertThat(HttpSyntax.isForbiddenMethod(method)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a", "api.example.com", "API.Example.COM", "_dmarc.example.com", "a-b.c_d", "0.1.2.3" })
+	void hostNameIsLabelsOfAsciiLettersDigitsHyphensAndUnderscores(String host) {
+		assertThat(HttpSyntax.isHostName(host, 0, host.length())).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", ".", ".a", "a.", "a..b", "a:80", "[::1]", "a b", "a/b", "*.a", "\u212Aelvin.example",
+			"\u0130nternal.example", "exampl\u00e9.com" })
+	void hostNameHasNoEmptyLabelPortBracketOrNonAsciiLetter(String host) {
+		assertThat(HttpSyntax.isHostName(host, 0, host.length())).isFalse();
+	}
+
+	@Test
+	void hostNameLabelsAreNotLimitedBut253CharactersAre() {
+		String longLabel = "a".repeat(64) + ".example";
+		assertThat(HttpSyntax.isHostName(longLabel, 0, longLabel.length())).isTrue();
+		assertThat(HttpSyntax.hostEnd(longLabel, 0, longLabel.length())).isEqualTo(-1);
+		String host = "a".repeat(253);
+		assertThat(HttpSyntax.isHostName(host, 0, 253)).isTrue();
+		assertThat(HttpSyntax.isHostName(host + "a", 0, 254)).isFalse();
+	}
+
+	@Test
+	void hostNameIsReadFromItsRegionOnly() {
+		assertThat(HttpSyntax.isHostName("*.example.com", 2, 13)).isTrue();
+		assertThat(HttpSyntax.isHostName("*.example.com", 0, 13)).isFalse();
+		assertThat(HttpSyntax.isHostName("example.com", 3, 3)).isFalse();
 	}
 
 	@ParameterizedTest

@@ -13,9 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.corsgateway.routing;
+package io.corsgateway.internal.routing;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,29 @@ class HostMatcherTests {
 		assertThat(matcher.matches("example.com")).isFalse();
 		assertThat(matcher.matches("a.example.com")).isTrue();
 		assertThat(matcher.matches("A.Example.COM")).isTrue();
+	}
+
+	@Test
+	void patternSpeltWithLettersTheJdkFoldsOntoAsciiIsInvalid() {
+		// Character.toLowerCase reads the Kelvin sign as 'k' and U+0130 as 'i'.
+		assertThat(List.of("\u212Aelvin.example", "*.\u212Aelvin.example", "\u0130nternal.example"))
+			.allSatisfy((host) -> assertThat(HostMatcher.isValidPattern(host)).as(host).isFalse());
+	}
+
+	@Test
+	void requestHostSpeltWithTheKelvinSignMatchesNoAsciiHost() {
+		String host = "\u212Aelvin.example";
+		assertThat(host.toLowerCase(Locale.ROOT)).isEqualTo("kelvin.example");
+		assertThat(HostMatcher.of(List.of("kelvin.example")).matches(host)).isFalse();
+		assertThat(HostMatcher.of(List.of("*.kelvin.example")).matches("api." + host)).isFalse();
+		assertThat(HostMatcher.of(List.of("*.example")).matches(host)).isTrue();
+	}
+
+	@Test
+	void requestHostIsMatchedIgnoringAsciiCase() {
+		assertThat(HostMatcher.of(List.of("kelvin.example")).matches("KELVIN.Example")).isTrue();
+		assertThat(HostMatcher.of(List.of("*.kelvin.example")).matches("API.KELVIN.EXAMPLE")).isTrue();
+		assertThat(HostMatcher.of(List.of("Kelvin.Example")).matches("kelvin.example")).isTrue();
 	}
 
 }
