@@ -130,9 +130,11 @@ public final class CorsPoliciesBuilder {
 	 * invalid
 	 */
 	public CorsPolicies build() {
-		PolicyCompiler compiler = new PolicyCompiler();
+		PolicyErrors compiler = new PolicyErrors();
+		PolicyCompiler policyCompiler = new PolicyCompiler(compiler);
 		PathPatternRelations relations = new PathPatternRelations(this.pathPatternParser);
-		CorsPolicy defaultsPolicy = compiler.compile("defaults", PolicyCompiler.levels(null, null, this.defaults));
+		CorsPolicy defaultsPolicy = policyCompiler.compile(null, null,
+				PolicyCompiler.levels(null, null, this.defaults));
 		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.pathPatternParser);
 		List<Claim> serviceClaims = new ArrayList<>();
 		Map<String, String> serviceIds = new HashMap<>();
@@ -140,7 +142,7 @@ public final class CorsPoliciesBuilder {
 			String prefix = service.getPropertyPrefix();
 			checkId(compiler, prefix, service.getId());
 			checkUniqueServiceId(compiler, service, serviceIds);
-			CorsPolicy servicePolicy = compiler.compile(service.getId(),
+			CorsPolicy servicePolicy = policyCompiler.compile(service.getId(), null,
 					PolicyCompiler.levels(null, service, this.defaults));
 			List<String> hosts = validHosts(compiler, prefix, service.getHosts());
 			List<IndexedPattern> servicePaths = parsePaths(compiler, prefix + ".paths", service.getPaths());
@@ -152,14 +154,16 @@ public final class CorsPoliciesBuilder {
 				String routePrefix = route.getPropertyPrefix();
 				checkId(compiler, routePrefix, route.getId());
 				checkUniqueRouteId(compiler, service, route, routeIds);
-				compiler.validateMethods(routePrefix + ".methods", route.getMethods(), false);
 				List<String> methods = route.getMethods();
+				if (methods != null) {
+					FieldChecks.routeMethods(routePrefix + ".methods", methods, compiler);
+				}
 				if (methods != null && methods.isEmpty()) {
 					compiler.error(routePrefix + ".methods", methods, "An empty methods list matches no request, so "
 							+ "this route can never be chosen. Remove methods to match every method, or list the "
 							+ "methods the route is for, such as [POST].");
 				}
-				CorsPolicy routePolicy = compiler.compile(service.getId() + "." + route.getId(),
+				CorsPolicy routePolicy = policyCompiler.compile(service.getId(), route.getId(),
 						PolicyCompiler.levels(route, service, this.defaults));
 				CorsPolicies.Route compiled = new CorsPolicies.Route(route.getId(),
 						(methods != null) ? Set.copyOf(methods) : null, routePolicy);
@@ -201,7 +205,7 @@ public final class CorsPoliciesBuilder {
 	// Hosts are compared ignoring case, as requests are matched. A trailing dot names the
 	// same host (the fully qualified form), so it is removed with a warning rather than
 	// refused.
-	private static List<String> validHosts(PolicyCompiler compiler, String prefix, List<String> hosts) {
+	private static List<String> validHosts(PolicyErrors compiler, String prefix, List<String> hosts) {
 		List<String> valid = new ArrayList<>();
 		for (int i = 0; i < hosts.size(); i++) {
 			String host = hosts.get(i);
@@ -223,7 +227,7 @@ public final class CorsPoliciesBuilder {
 		return valid;
 	}
 
-	private static void checkId(PolicyCompiler compiler, String property, String id) {
+	private static void checkId(PolicyErrors compiler, String property, String id) {
 		if (id.isEmpty() || !id.chars().allMatch((c) -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
 			compiler.error(property, id, "An id may contain only letters, digits, '-' and '_'; it names the scope in "
 					+ "logs and errors. Rename it, for example to 'orders'.");
@@ -238,7 +242,7 @@ public final class CorsPoliciesBuilder {
 		return id.toLowerCase(Locale.ROOT).replace("-", "");
 	}
 
-	private static void checkUniqueServiceId(PolicyCompiler compiler, ServiceSpec service, Map<String, String> seen) {
+	private static void checkUniqueServiceId(PolicyErrors compiler, ServiceSpec service, Map<String, String> seen) {
 		String key = bindingKey(service.getId());
 		String other = seen.putIfAbsent(key, service.getId());
 		if (other != null) {
@@ -250,7 +254,7 @@ public final class CorsPoliciesBuilder {
 		}
 	}
 
-	private static void checkUniqueRouteId(PolicyCompiler compiler, ServiceSpec service, RouteSpec route,
+	private static void checkUniqueRouteId(PolicyErrors compiler, ServiceSpec service, RouteSpec route,
 			Map<String, String> seen) {
 		String key = bindingKey(route.getId());
 		String other = seen.putIfAbsent(key, route.getId());
@@ -271,7 +275,7 @@ public final class CorsPoliciesBuilder {
 	 * declaration order), and covers every host (for services) or method (for routes)
 	 * that it names.
 	 */
-	private static void reportShadowed(PolicyCompiler compiler, PathPatternRelations relations, List<Claim> claims,
+	private static void reportShadowed(PolicyErrors compiler, PathPatternRelations relations, List<Claim> claims,
 			BiPredicate<@Nullable Set<String>, @Nullable Set<String>> covers, Function<Claim, String> ownerName,
 			String kind, String scope, String fix) {
 		Map<String, List<Claim>> groups = new LinkedHashMap<>();
@@ -332,7 +336,7 @@ public final class CorsPoliciesBuilder {
 	 * is an error only when {@link PathPatternRelations#overlap} proves that no path
 	 * matches both; when it cannot tell, a warning asks to check.
 	 */
-	private static void checkRouteWithinService(PolicyCompiler compiler, PathPatternRelations relations,
+	private static void checkRouteWithinService(PolicyErrors compiler, PathPatternRelations relations,
 			IndexedPattern route, String serviceId, List<IndexedPattern> servicePaths) {
 		boolean undecided = false;
 		for (IndexedPattern servicePath : servicePaths) {
@@ -366,7 +370,7 @@ public final class CorsPoliciesBuilder {
 		return lower;
 	}
 
-	private List<IndexedPattern> parsePaths(PolicyCompiler compiler, String property, @Nullable List<String> paths) {
+	private List<IndexedPattern> parsePaths(PolicyErrors compiler, String property, @Nullable List<String> paths) {
 		if (paths == null || paths.isEmpty()) {
 			compiler.error(property, null, "At least one path pattern is required, such as /orders/**; without one "
 					+ "this scope can never match a request.");
