@@ -15,14 +15,13 @@
  */
 package io.corsgateway.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPoliciesBuilder;
-import io.corsgateway.policy.InvalidCorsPolicyException;
 import io.corsgateway.policy.PolicyError;
+import io.corsgateway.policy.PolicyErrors;
 import io.corsgateway.policy.PolicyField;
 import io.corsgateway.policy.PolicySpec;
 
@@ -86,24 +85,9 @@ final class CorsGatewayPropertiesMapper {
 	 * @return the compiled policies
 	 */
 	CorsPolicies build(CorsPoliciesBuilder builder) {
-		CorsPolicies policies;
-		try {
-			policies = builder.build();
-		}
-		catch (InvalidCorsPolicyException ex) {
-			if (this.unknownKeys.isEmpty()) {
-				throw ex;
-			}
-			List<PolicyError> all = new ArrayList<>(this.unknownKeys);
-			all.addAll(ex.getErrors());
-			throw new InvalidCorsPolicyException(all);
-		}
-		// Thrown outside the try block: inside it, the catch would add the unknown keys
-		// to themselves and report each twice.
-		if (!this.unknownKeys.isEmpty()) {
-			throw new InvalidCorsPolicyException(this.unknownKeys);
-		}
-		return policies;
+		PolicyErrors errors = new PolicyErrors();
+		this.unknownKeys.forEach(errors::error);
+		return builder.build(errors);
 	}
 
 	// Every field by its descriptor, read from the bean property of the same name, so

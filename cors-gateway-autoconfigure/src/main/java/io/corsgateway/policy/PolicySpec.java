@@ -28,7 +28,9 @@ import org.springframework.util.Assert;
 /**
  * The policy fields that every level of the configuration carries (defaults, service and
  * route). A {@code null} field inherits the value of the enclosing level; a set value,
- * lists included, replaces it.
+ * lists included, replaces it. Values are stored by {@link PolicyField}, read with
+ * {@link #get(PolicyField)} and set with {@link #set(PolicyField, Object)} or one of the
+ * typed shorthands.
  *
  * @param <S> the concrete type returned by the fluent setters
  * @author cors-gateway authors
