@@ -15,16 +15,18 @@
  */
 package io.corsgateway.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPoliciesBuilder;
-import io.corsgateway.policy.InvalidCorsPolicyException;
 import io.corsgateway.policy.PolicyError;
+import io.corsgateway.policy.PolicyErrors;
+import io.corsgateway.policy.PolicyField;
 import io.corsgateway.policy.PolicySpec;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
@@ -83,39 +85,43 @@ final class CorsGatewayPropertiesMapper {
 	 * @return the compiled policies
 	 */
 	CorsPolicies build(CorsPoliciesBuilder builder) {
-		CorsPolicies policies;
-		try {
-			policies = builder.build();
-		}
-		catch (InvalidCorsPolicyException ex) {
-			if (this.unknownKeys.isEmpty()) {
-				throw ex;
-			}
-			List<PolicyError> all = new ArrayList<>(this.unknownKeys);
-			all.addAll(ex.getErrors());
-			throw new InvalidCorsPolicyException(all);
-		}
-		// Thrown outside the try block: inside it, the catch would add the unknown keys
-		// to themselves and report each twice.
-		if (!this.unknownKeys.isEmpty()) {
-			throw new InvalidCorsPolicyException(this.unknownKeys);
-		}
-		return policies;
+		PolicyErrors errors = new PolicyErrors();
+		this.unknownKeys.forEach(errors::error);
+		return builder.build(errors);
 	}
 
+	// Every field by its descriptor, read from the bean property of the same name, so
+	// that a new field needs no edit here.
 	private static void copyPolicy(CorsGatewayProperties.Policy source, PolicySpec<?> target) {
-		target.enabled(source.getEnabled())
-			.allowedOrigins(source.getAllowedOrigins())
-			.allowedOriginPatterns(source.getAllowedOriginPatterns())
-			.allowedMethods(source.getAllowedMethods())
-			.allowedHeaders(source.getAllowedHeaders())
-			.exposedHeaders(source.getExposedHeaders())
-			.allowCredentials(source.getAllowCredentials())
-			.allowInsecureOrigins(source.getAllowInsecureOrigins())
-			.maxAge(source.getMaxAge())
-			.preflightContinue(source.getPreflightContinue())
-			.preflightStatus(source.getPreflightStatus())
-			.rejectDisallowedOrigins(source.getRejectDisallowedOrigins());
+		BeanWrapper properties = PropertyAccessorFactory.forBeanPropertyAccess(source);
+		for (PolicyField<?> field : PolicyField.all()) {
+			copyField(field, properties, target);
+		}
+	}
+
+	private static <T> void copyField(PolicyField<T> field, BeanWrapper source, PolicySpec<?> target) {
+		target.set(field, field.cast(source.getPropertyValue(beanPropertyName(field))));
+	}
+
+	/**
+	 * The name of the bean property of {@link CorsGatewayProperties.Policy} that binds
+	 * the given field: {@code allowedOrigins} for {@code allowed-origins}.
+	 * @param field the field
+	 * @return the bean property name
+	 */
+	static String beanPropertyName(PolicyField<?> field) {
+		StringBuilder name = new StringBuilder(field.getName().length());
+		boolean upper = false;
+		for (char c : field.getName().toCharArray()) {
+			if (c == '-') {
+				upper = true;
+			}
+			else {
+				name.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return name.toString();
 	}
 
 }

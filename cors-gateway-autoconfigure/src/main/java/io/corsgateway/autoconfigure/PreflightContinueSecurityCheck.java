@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.corsgateway.policy.CorsPoliciesBuilder;
 import io.corsgateway.policy.PolicyError;
+import io.corsgateway.policy.PolicyField;
 import io.corsgateway.policy.PolicySpec;
 import io.corsgateway.policy.RouteSpec;
 import io.corsgateway.policy.ServiceSpec;
@@ -72,7 +73,7 @@ final class PreflightContinueSecurityCheck {
 		}
 		List<PolicyError> warnings = new ArrayList<>();
 		for (PolicySpec<?> level : levels) {
-			if (Boolean.TRUE.equals(level.getPreflightContinue())) {
+			if (Boolean.TRUE.equals(level.get(PolicyField.PREFLIGHT_CONTINUE))) {
 				warnings.add(new PolicyError(level.getPropertyPrefix() + ".preflight-continue", true,
 						"Spring Security's WebFilterChainProxy is present, and an allowed preflight that continues "
 								+ "down the filter chain reaches it without credentials (browsers never send them on "

@@ -15,127 +15,135 @@
  */
 package io.corsgateway.autoconfigure;
 
+import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import io.corsgateway.policy.PolicyError;
 
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Finds {@code cors.*} keys that bind to nothing, such as a misspelt
  * {@code allowed-orgins}: a CORS setting that is silently ignored is a policy nobody
- * reviewed. Operating-system environment variables are not checked, because unrelated
- * variables may start with {@code CORS_}.
+ * reviewed. The binder itself decides what is unknown: {@code cors} is bound to
+ * {@link CorsGatewayProperties} once more with Spring Boot's
+ * {@link NoUnboundElementsBindHandler}, so a property added to the properties classes is
+ * known without another edit. Operating-system environment variables are not checked,
+ * because unrelated variables may start with {@code CORS_}.
  *
  * @author cors-gateway authors
  */
 final class UnknownCorsProperties {
 
-	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("cors");
+	private static final String PREFIX = "cors";
 
-	private static final List<String> ROOT_FIELDS = List.of("enabled", "filter-order", "reject-ambiguous-paths",
-			"case-sensitive-paths", "defaults", "services");
-
-	private static final List<String> POLICY_FIELDS = List.of("enabled", "allowed-origins", "allowed-origin-patterns",
-			"allowed-methods", "allowed-headers", "exposed-headers", "allow-credentials", "allow-insecure-origins",
-			"max-age", "preflight-continue", "preflight-status", "reject-disallowed-origins");
-
-	private static final List<String> SERVICE_FIELDS = List.of("paths", "hosts", "routes");
-
-	private static final List<String> ROUTE_FIELDS = List.of("paths", "methods");
+	private static final int MAX_SUGGESTION_DISTANCE = 2;
 
 	private UnknownCorsProperties() {
 	}
 
 	static List<PolicyError> find(Environment environment) {
-		// Names, not strings: the same key written alowed-origins in one source and
-		// alowedOrigins in another is one key for the binder, and reported once.
-		Set<ConfigurationPropertyName> unknown = new LinkedHashSet<>();
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			if (source instanceof IterableConfigurationPropertySource iterable
-					&& !StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(nameOf(source))) {
-				iterable.filter(ROOT::isAncestorOf).stream().forEach((name) -> {
-					if (!isKnown(name)) {
-						unknown.add(name);
-					}
-				});
-			}
+		BindHandler handler = new NoUnboundElementsBindHandler(BindHandler.DEFAULT,
+				UnknownCorsProperties::isCheckedSource);
+		try {
+			Binder.get(environment).bind(PREFIX, Bindable.of(CorsGatewayProperties.class), handler);
+			return List.of();
 		}
+		catch (BindException ex) {
+			if (!(ex.getCause() instanceof UnboundConfigurationPropertiesException unbound)) {
+				// A value that does not convert: Spring Boot's own binding of the same
+				// properties fails first and reports it.
+				throw ex;
+			}
+			return errors(unbound.getUnboundProperties());
+		}
+	}
+
+	private static boolean isCheckedSource(ConfigurationPropertySource source) {
+		return !(source.getUnderlyingSource() instanceof PropertySource<?> propertySource
+				&& StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(propertySource.getName()));
+	}
+
+	private static List<PolicyError> errors(Collection<ConfigurationProperty> unbound) {
+		// Names, not strings: the same key written alowed-origins in one source and
+		// alowedOrigins in another is one key for the binder, and reported once, in the
+		// spelling of the source that wins.
+		Map<ConfigurationPropertyName, ConfigurationProperty> byName = new LinkedHashMap<>();
+		for (ConfigurationProperty property : unbound) {
+			byName.putIfAbsent(property.getName(), property);
+		}
+		Set<String> candidates = propertyNames(CorsGatewayProperties.class, new LinkedHashSet<>());
 		List<PolicyError> errors = new ArrayList<>();
-		for (ConfigurationPropertyName name : unknown) {
+		for (ConfigurationPropertyName name : byName.keySet()) {
 			errors.add(new PolicyError(name.toString(), null, "This key is not a cors-gateway property, so its value "
-					+ "would be ignored." + suggestion(name.toString())));
+					+ "would be ignored." + suggestion(name.toString(), candidates)));
 		}
 		return errors;
 	}
 
-	private static String nameOf(ConfigurationPropertySource source) {
-		Object underlying = source.getUnderlyingSource();
-		return (underlying instanceof org.springframework.core.env.PropertySource<?> propertySource)
-				? propertySource.getName() : "";
-	}
-
-	private static boolean isKnown(ConfigurationPropertyName name) {
-		int count = name.getNumberOfElements();
-		if (count < 2) {
-			return true;
-		}
-		String first = uniform(name, 1);
-		return switch (first) {
-			case "defaults" -> count == 2 || isField(name, 2, POLICY_FIELDS);
-			case "services" -> count <= 3 || isServiceKey(name);
-			default -> isField(name, 1, ROOT_FIELDS);
-		};
-	}
-
-	private static boolean isServiceKey(ConfigurationPropertyName name) {
-		String field = uniform(name, 3);
-		if (field.equals("routes")) {
-			int count = name.getNumberOfElements();
-			// routes itself holds a value when YAML sets an empty map (routes: {}), and a
-			// route id alone when it sets an empty route.
-			return count == 4 || count == 5
-					|| (count >= 6 && (isField(name, 5, POLICY_FIELDS) || isField(name, 5, ROUTE_FIELDS)));
-		}
-		return isField(name, 3, POLICY_FIELDS) || isField(name, 3, SERVICE_FIELDS);
-	}
-
-	// A field may be followed only by list indexes: allowed-origins[0] is fine, a nested
-	// key is not.
-	private static boolean isField(ConfigurationPropertyName name, int index, List<String> fields) {
-		String element = uniform(name, index);
-		if (fields.stream().noneMatch((field) -> field.replace("-", "").equals(element))) {
-			return false;
-		}
-		for (int i = index + 1; i < name.getNumberOfElements(); i++) {
-			if (!name.isNumericIndex(i)) {
-				return false;
+	/**
+	 * The kebab-case names of the bean properties of the given properties class and of
+	 * the properties classes it nests, directly or as map values: the keys that a
+	 * misspelt key may have meant.
+	 */
+	private static Set<String> propertyNames(Class<?> type, Set<String> names) {
+		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
+			if (descriptor.getReadMethod() == null || descriptor.getName().equals("class")) {
+				continue;
+			}
+			names.add(kebabCase(descriptor.getName()));
+			ResolvableType propertyType = ResolvableType.forMethodReturnType(descriptor.getReadMethod());
+			Class<?> nested = (propertyType.asMap() != ResolvableType.NONE) ? propertyType.asMap().resolveGeneric(1)
+					: propertyType.resolve();
+			if (isPropertiesClass(nested)) {
+				propertyNames(nested, names);
 			}
 		}
-		return true;
+		return names;
 	}
 
-	private static String uniform(ConfigurationPropertyName name, int index) {
-		return name.getElement(index, Form.UNIFORM);
+	private static boolean isPropertiesClass(@Nullable Class<?> type) {
+		return type != null && type.getName().startsWith(CorsGatewayProperties.class.getName());
 	}
 
-	private static String suggestion(String name) {
+	static String kebabCase(String camelCase) {
+		StringBuilder kebab = new StringBuilder(camelCase.length() + 4);
+		for (char c : camelCase.toCharArray()) {
+			if (Character.isUpperCase(c)) {
+				kebab.append('-').append(Character.toLowerCase(c));
+			}
+			else {
+				kebab.append(c);
+			}
+		}
+		return kebab.toString();
+	}
+
+	private static String suggestion(String name, Set<String> candidates) {
 		String last = name.substring(name.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "");
 		String best = null;
-		int bestDistance = 3;
-		List<String> candidates = new ArrayList<>(POLICY_FIELDS);
-		candidates.addAll(SERVICE_FIELDS);
-		candidates.addAll(ROUTE_FIELDS);
-		candidates.addAll(ROOT_FIELDS);
+		int bestDistance = MAX_SUGGESTION_DISTANCE + 1;
 		for (String candidate : candidates) {
 			int distance = distance(last, candidate);
 			if (distance < bestDistance) {

@@ -15,7 +15,7 @@
  */
 package io.corsgateway.policy;
 
-import java.util.Locale;
+import io.corsgateway.internal.http.Ascii;
 
 /**
  * The CORS response headers a browser reads. A {@link CorsDecision} gives each of them a
@@ -62,7 +62,7 @@ public enum CorsHeader {
 
 	CorsHeader(String headerName) {
 		this.headerName = headerName;
-		this.lowerCaseName = headerName.toLowerCase(Locale.ROOT);
+		this.lowerCaseName = Ascii.toLowerCase(headerName);
 	}
 
 	/**

@@ -54,7 +54,27 @@ public final class CorsPolicy {
 
 	private final @Nullable String routeId;
 
-	private final Settings settings;
+	private final boolean enabled;
+
+	private final List<String> allowedOrigins;
+
+	private final List<String> allowedOriginPatterns;
+
+	private final List<String> allowedMethods;
+
+	private final List<String> allowedHeaders;
+
+	private final List<String> exposedHeaders;
+
+	private final boolean allowCredentials;
+
+	private final @Nullable Duration maxAge;
+
+	private final boolean preflightContinue;
+
+	private final int preflightStatus;
+
+	private final boolean rejectDisallowedOrigins;
 
 	private final OriginMatcher origins;
 
@@ -70,27 +90,38 @@ public final class CorsPolicy {
 
 	private final @Nullable String[] preflightValues;
 
-	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, Settings settings, OriginMatcher origins,
+	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy resolved, OriginMatcher origins,
 			Set<String> methods, AllowedHeaders headers) {
 		this.id = (serviceId == null) ? "defaults" : (routeId == null) ? serviceId : serviceId + "." + routeId;
 		this.serviceId = serviceId;
 		this.routeId = routeId;
-		this.settings = settings;
+		this.enabled = resolved.isTrue(PolicyField.ENABLED);
+		this.allowedOrigins = resolved.value(PolicyField.ALLOWED_ORIGINS);
+		this.allowedOriginPatterns = resolved.value(PolicyField.ALLOWED_ORIGIN_PATTERNS);
+		this.allowedMethods = resolved.value(PolicyField.ALLOWED_METHODS);
+		this.allowedHeaders = resolved.value(PolicyField.ALLOWED_HEADERS);
+		this.exposedHeaders = resolved.value(PolicyField.EXPOSED_HEADERS);
+		this.allowCredentials = resolved.isTrue(PolicyField.ALLOW_CREDENTIALS);
+		this.maxAge = resolved.valueOrNull(PolicyField.MAX_AGE);
+		this.preflightContinue = resolved.isTrue(PolicyField.PREFLIGHT_CONTINUE);
+		this.preflightStatus = resolved.value(PolicyField.PREFLIGHT_STATUS);
+		this.rejectDisallowedOrigins = resolved.isTrue(PolicyField.REJECT_DISALLOWED_ORIGINS);
 		this.origins = origins;
 		this.methods = methods;
 		this.headers = headers;
-		this.anyMethod = !settings.allowCredentials() && settings.allowedMethods().contains("*");
-		String credentials = settings.allowCredentials() ? "true" : null;
+		// With credentials browsers read '*' literally (Fetch), so it means "any" only
+		// without them.
+		this.anyMethod = !this.allowCredentials && this.allowedMethods.contains("*");
+		String credentials = this.allowCredentials ? "true" : null;
 		this.actualValues = new String[HEADER_COUNT];
 		this.actualValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
-		this.actualValues[CorsHeader.EXPOSE_HEADERS.ordinal()] = settings.exposedHeaders().isEmpty() ? null
-				: String.join(", ", settings.exposedHeaders());
+		this.actualValues[CorsHeader.EXPOSE_HEADERS.ordinal()] = this.exposedHeaders.isEmpty() ? null
+				: String.join(", ", this.exposedHeaders);
 		this.preflightValues = new String[HEADER_COUNT];
 		this.preflightValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
-		Duration maxAge = settings.maxAge();
 		// -1 seconds disables caching: browsers read 0 as "do not cache".
-		this.preflightValues[CorsHeader.MAX_AGE.ordinal()] = (maxAge != null)
-				? Long.toString(Math.max(maxAge.getSeconds(), 0)) : null;
+		this.preflightValues[CorsHeader.MAX_AGE.ordinal()] = (this.maxAge != null)
+				? Long.toString(Math.max(this.maxAge.getSeconds(), 0)) : null;
 	}
 
 	/**
@@ -122,7 +153,7 @@ public final class CorsPolicy {
 	 * @return whether the policy is enabled
 	 */
 	public boolean isEnabled() {
-		return this.settings.enabled();
+		return this.enabled;
 	}
 
 	/**
@@ -130,7 +161,7 @@ public final class CorsPolicy {
 	 * @return the allowed origins, possibly empty
 	 */
 	public List<String> getAllowedOrigins() {
-		return this.settings.allowedOrigins();
+		return this.allowedOrigins;
 	}
 
 	/**
@@ -138,7 +169,7 @@ public final class CorsPolicy {
 	 * @return the patterns, possibly empty
 	 */
 	public List<String> getAllowedOriginPatterns() {
-		return this.settings.allowedOriginPatterns();
+		return this.allowedOriginPatterns;
 	}
 
 	/**
@@ -179,7 +210,7 @@ public final class CorsPolicy {
 	 * @return the allowed methods
 	 */
 	public List<String> getAllowedMethods() {
-		return this.settings.allowedMethods();
+		return this.allowedMethods;
 	}
 
 	/**
@@ -202,7 +233,7 @@ public final class CorsPolicy {
 	 * @return the allowed header names
 	 */
 	public List<String> getAllowedHeaders() {
-		return this.settings.allowedHeaders();
+		return this.allowedHeaders;
 	}
 
 	/**
@@ -210,7 +241,7 @@ public final class CorsPolicy {
 	 * @return the exposed header names, possibly empty
 	 */
 	public List<String> getExposedHeaders() {
-		return this.settings.exposedHeaders();
+		return this.exposedHeaders;
 	}
 
 	/**
@@ -218,7 +249,7 @@ public final class CorsPolicy {
 	 * @return whether credentials are allowed
 	 */
 	public boolean isAllowCredentials() {
-		return this.settings.allowCredentials();
+		return this.allowCredentials;
 	}
 
 	/**
@@ -226,7 +257,7 @@ public final class CorsPolicy {
 	 * @return the duration, or {@code null} when the header is omitted
 	 */
 	public @Nullable Duration getMaxAge() {
-		return this.settings.maxAge();
+		return this.maxAge;
 	}
 
 	/**
@@ -234,7 +265,7 @@ public final class CorsPolicy {
 	 * @return whether preflights continue
 	 */
 	public boolean isPreflightContinue() {
-		return this.settings.preflightContinue();
+		return this.preflightContinue;
 	}
 
 	/**
@@ -242,7 +273,7 @@ public final class CorsPolicy {
 	 * @return 200 or 204
 	 */
 	public int getPreflightStatus() {
-		return this.settings.preflightStatus();
+		return this.preflightStatus;
 	}
 
 	/**
@@ -250,7 +281,7 @@ public final class CorsPolicy {
 	 * @return whether disallowed origins are rejected
 	 */
 	public boolean isRejectDisallowedOrigins() {
-		return this.settings.rejectDisallowedOrigins();
+		return this.rejectDisallowedOrigins;
 	}
 
 	/** The header values of an allowed actual request; shared, never to be written. */
@@ -287,17 +318,6 @@ public final class CorsPolicy {
 	 * Why a request was refused, and what the reason is about.
 	 */
 	record Refusal(DecisionReason reason, @Nullable String detail) {
-
-	}
-
-	/**
-	 * The resolved settings of a policy, each field from the most specific level that
-	 * sets it.
-	 */
-	record Settings(boolean enabled, List<String> allowedOrigins, List<String> allowedOriginPatterns,
-			List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders,
-			boolean allowCredentials, @Nullable Duration maxAge, boolean preflightContinue, int preflightStatus,
-			boolean rejectDisallowedOrigins) {
 
 	}
 

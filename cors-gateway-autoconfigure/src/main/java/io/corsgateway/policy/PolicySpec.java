@@ -17,14 +17,20 @@ package io.corsgateway.policy;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
 
 /**
  * The policy fields that every level of the configuration carries (defaults, service and
  * route). A {@code null} field inherits the value of the enclosing level; a set value,
- * lists included, replaces it.
+ * lists included, replaces it. Values are stored by {@link PolicyField}, read with
+ * {@link #get(PolicyField)} and set with {@link #set(PolicyField, Object)} or one of the
+ * typed shorthands.
  *
  * @param <S> the concrete type returned by the fluent setters
  * @author cors-gateway authors
@@ -34,29 +40,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 
 	private final String propertyPrefix;
 
-	private @Nullable Boolean enabled;
-
-	private @Nullable List<String> allowedOrigins;
-
-	private @Nullable List<String> allowedOriginPatterns;
-
-	private @Nullable List<String> allowedMethods;
-
-	private @Nullable List<String> allowedHeaders;
-
-	private @Nullable List<String> exposedHeaders;
-
-	private @Nullable Boolean allowCredentials;
-
-	private @Nullable Boolean allowInsecureOrigins;
-
-	private @Nullable Duration maxAge;
-
-	private @Nullable Boolean preflightContinue;
-
-	private @Nullable Integer preflightStatus;
-
-	private @Nullable Boolean rejectDisallowedOrigins;
+	private final Map<PolicyField<?>, Object> values = new HashMap<>();
 
 	PolicySpec(String propertyPrefix) {
 		this.propertyPrefix = propertyPrefix;
@@ -76,8 +60,34 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 		return (S) this;
 	}
 
-	private static @Nullable List<String> copy(@Nullable List<String> values) {
-		return (values != null) ? List.copyOf(values) : null;
+	/**
+	 * Set a policy field; the typed setters such as {@link #allowedOrigins(List)} are
+	 * shorthands for this method.
+	 * @param <T> the type of the field's value
+	 * @param field the field
+	 * @param value the value, or {@code null} to inherit; a list is copied
+	 * @return this spec
+	 */
+	public <T> S set(PolicyField<T> field, @Nullable T value) {
+		Assert.notNull(field, "'field' must not be null");
+		T accepted = field.cast(value);
+		if (accepted != null) {
+			this.values.put(field, accepted);
+		}
+		else {
+			this.values.remove(field);
+		}
+		return self();
+	}
+
+	/**
+	 * The value this level sets for a policy field.
+	 * @param <T> the type of the field's value
+	 * @param field the field
+	 * @return the value, or {@code null} when this level inherits it
+	 */
+	public <T> @Nullable T get(PolicyField<T> field) {
+		return field.getType().cast(this.values.get(field));
 	}
 
 	/**
@@ -87,8 +97,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S enabled(@Nullable Boolean enabled) {
-		this.enabled = enabled;
-		return self();
+		return set(PolicyField.ENABLED, enabled);
 	}
 
 	/**
@@ -99,8 +108,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S allowedOrigins(@Nullable List<String> origins) {
-		this.allowedOrigins = copy(origins);
-		return self();
+		return set(PolicyField.ALLOWED_ORIGINS, origins);
 	}
 
 	/**
@@ -118,8 +126,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S allowedOriginPatterns(@Nullable List<String> patterns) {
-		this.allowedOriginPatterns = copy(patterns);
-		return self();
+		return set(PolicyField.ALLOWED_ORIGIN_PATTERNS, patterns);
 	}
 
 	/**
@@ -137,8 +144,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S allowedMethods(@Nullable List<String> methods) {
-		this.allowedMethods = copy(methods);
-		return self();
+		return set(PolicyField.ALLOWED_METHODS, methods);
 	}
 
 	/**
@@ -157,8 +163,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S allowedHeaders(@Nullable List<String> headers) {
-		this.allowedHeaders = copy(headers);
-		return self();
+		return set(PolicyField.ALLOWED_HEADERS, headers);
 	}
 
 	/**
@@ -176,8 +181,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S exposedHeaders(@Nullable List<String> headers) {
-		this.exposedHeaders = copy(headers);
-		return self();
+		return set(PolicyField.EXPOSED_HEADERS, headers);
 	}
 
 	/**
@@ -196,8 +200,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S allowCredentials(@Nullable Boolean allowCredentials) {
-		this.allowCredentials = allowCredentials;
-		return self();
+		return set(PolicyField.ALLOW_CREDENTIALS, allowCredentials);
 	}
 
 	/**
@@ -208,8 +211,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S allowInsecureOrigins(@Nullable Boolean allowInsecureOrigins) {
-		this.allowInsecureOrigins = allowInsecureOrigins;
-		return self();
+		return set(PolicyField.ALLOW_INSECURE_ORIGINS, allowInsecureOrigins);
 	}
 
 	/**
@@ -219,8 +221,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S maxAge(@Nullable Duration maxAge) {
-		this.maxAge = maxAge;
-		return self();
+		return set(PolicyField.MAX_AGE, maxAge);
 	}
 
 	/**
@@ -231,8 +232,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S preflightContinue(@Nullable Boolean preflightContinue) {
-		this.preflightContinue = preflightContinue;
-		return self();
+		return set(PolicyField.PREFLIGHT_CONTINUE, preflightContinue);
 	}
 
 	/**
@@ -241,8 +241,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S preflightStatus(@Nullable Integer preflightStatus) {
-		this.preflightStatus = preflightStatus;
-		return self();
+		return set(PolicyField.PREFLIGHT_STATUS, preflightStatus);
 	}
 
 	/**
@@ -253,56 +252,7 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 * @return this spec
 	 */
 	public S rejectDisallowedOrigins(@Nullable Boolean rejectDisallowedOrigins) {
-		this.rejectDisallowedOrigins = rejectDisallowedOrigins;
-		return self();
-	}
-
-	public @Nullable Boolean getEnabled() {
-		return this.enabled;
-	}
-
-	public @Nullable List<String> getAllowedOrigins() {
-		return this.allowedOrigins;
-	}
-
-	public @Nullable List<String> getAllowedOriginPatterns() {
-		return this.allowedOriginPatterns;
-	}
-
-	public @Nullable List<String> getAllowedMethods() {
-		return this.allowedMethods;
-	}
-
-	public @Nullable List<String> getAllowedHeaders() {
-		return this.allowedHeaders;
-	}
-
-	public @Nullable List<String> getExposedHeaders() {
-		return this.exposedHeaders;
-	}
-
-	public @Nullable Boolean getAllowCredentials() {
-		return this.allowCredentials;
-	}
-
-	public @Nullable Boolean getAllowInsecureOrigins() {
-		return this.allowInsecureOrigins;
-	}
-
-	public @Nullable Duration getMaxAge() {
-		return this.maxAge;
-	}
-
-	public @Nullable Boolean getPreflightContinue() {
-		return this.preflightContinue;
-	}
-
-	public @Nullable Integer getPreflightStatus() {
-		return this.preflightStatus;
-	}
-
-	public @Nullable Boolean getRejectDisallowedOrigins() {
-		return this.rejectDisallowedOrigins;
+		return set(PolicyField.REJECT_DISALLOWED_ORIGINS, rejectDisallowedOrigins);
 	}
 
 }

@@ -37,6 +37,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link UnknownCorsProperties}: a misspelt {@code cors.*} key is reported
@@ -145,6 +146,34 @@ class UnknownCorsPropertiesTests {
 		MockEnvironment environment = new MockEnvironment().withProperty("cors.services.orders.paths[0]", "/orders/**")
 			.withProperty("cors.services.orders.routes", "");
 		assertThat(UnknownCorsProperties.find(environment)).isEmpty();
+	}
+
+	@Test
+	void emptyServiceAndEmptyRouteAreNotReported() {
+		// YAML's "orders:" with nothing below reaches the environment as an empty value.
+		MockEnvironment environment = new MockEnvironment().withProperty("cors.services.orders.paths[0]", "/orders/**")
+			.withProperty("cors.services.orders.routes.refunds", "")
+			.withProperty("cors.services.catalog", "");
+		assertThat(UnknownCorsProperties.find(environment)).isEmpty();
+	}
+
+	@Test
+	void everyUnknownKeyIsReportedWithTheClosestKnownKey() {
+		MockEnvironment environment = new MockEnvironment().withProperty("cors.filter-ordre", "1")
+			.withProperty("cors.defaults.max-ages", "30m")
+			.withProperty("cors.services.orders.paths[0]", "/orders/**")
+			.withProperty("cors.services.orders.host[0]", "api.example.com");
+		assertThat(UnknownCorsProperties.find(environment)).extracting(PolicyError::property, PolicyError::reason)
+			.containsExactlyInAnyOrder(
+					tuple("cors.filter-ordre",
+							"This key is not a cors-gateway property, so its value would be ignored. Did you mean "
+									+ "'filter-order'?"),
+					tuple("cors.defaults.max-ages",
+							"This key is not a cors-gateway property, so its value would be ignored. Did you mean "
+									+ "'max-age'?"),
+					tuple("cors.services.orders.host[0]",
+							"This key is not a cors-gateway property, so its value would be ignored. Did you mean "
+									+ "'hosts'?"));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.corsgateway.autoconfigure.CorsPolicyCustomizer;
+import io.corsgateway.policy.PolicyField;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,7 @@ public class PreviewOriginsConfiguration {
 		return (builder) -> builder.service("orders", (orders) -> {
 			// A list that is set replaces the configured one: start from it.
 			List<String> origins = new ArrayList<>();
-			List<String> configured = orders.getAllowedOrigins();
+			List<String> configured = orders.get(PolicyField.ALLOWED_ORIGINS);
 			if (configured != null) {
 				origins.addAll(configured);
 			}

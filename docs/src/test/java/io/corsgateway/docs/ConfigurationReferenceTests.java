@@ -27,11 +27,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import io.corsgateway.autoconfigure.CorsGatewayProperties;
+import io.corsgateway.policy.PolicyField;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.beans.BeanUtils;
@@ -42,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests that the properties tables of {@code docs/configuration.md} agree with the
  * {@code META-INF/spring-configuration-metadata.json} that the configuration processor
  * generates from {@link CorsGatewayProperties}: every property has a row, and each row
- * states the property's description, type and default.
+ * states the property's description, type and default. The policy fields table is also
+ * checked against the {@link PolicyField} descriptors, so that a field added to the code
+ * but not to the docs (or the other way round) fails here.
  *
  * @author cors-gateway authors
  */
@@ -194,6 +198,36 @@ class ConfigurationReferenceTests {
 				assertThat(names).as("documented key %s", key).contains(key);
 			}
 		}
+	}
+
+	@Test
+	void everyPolicyFieldHasARowWithItsTypeAndBuiltInDefault() {
+		for (PolicyField<?> field : PolicyField.all()) {
+			Row row = this.rows.get("cors.defaults." + field.getName());
+			assertThat(row).as("row for policy field %s in docs/configuration.md", field).isNotNull();
+			assertThat(words(row.type()).replace(" ", "")).as("type of %s", field).isEqualTo(field.getTypeName());
+			assertThat(words(row.defaultValue())).as("built-in default of %s", field)
+				.startsWith(documentedDefault(field.getDefaultValue()));
+		}
+	}
+
+	@Test
+	void everyPolicyFieldRowIsAPolicyField() {
+		List<String> fields = PolicyField.all().stream().map((field) -> "cors.defaults." + field.getName()).toList();
+		assertThat(this.rows.keySet()).filteredOn((key) -> key.startsWith("cors.defaults."))
+			.as("rows of docs/configuration.md that are no PolicyField")
+			.containsExactlyInAnyOrderElementsOf(fields);
+	}
+
+	// How the Default column writes a built-in default.
+	private static String documentedDefault(@Nullable Object value) {
+		if (value == null) {
+			return "unset";
+		}
+		if (value instanceof List<?> list) {
+			return list.isEmpty() ? "none" : String.join(", ", list.stream().map(String::valueOf).toList());
+		}
+		return value.toString();
 	}
 
 	private static List<String> propertyNames(Class<?> type) {

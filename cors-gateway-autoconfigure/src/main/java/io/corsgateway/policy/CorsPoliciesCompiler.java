@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.policy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.corsgateway.internal.http.Ascii;
+import io.corsgateway.internal.routing.HostMatcher;
+import io.corsgateway.internal.routing.PathPatternIndex;
+
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Compiles the specs a {@link CorsPoliciesBuilder} holds into immutable
+ * {@link CorsPolicies}: each scope's policy ({@link PolicyCompiler}), the checks of what
+ * selects it ({@link ScopeChecks}, {@link Reachability}) and the route indexes. Every
+ * problem goes to one {@link PolicyErrors}; when it holds an error at the end, one
+ * {@link InvalidCorsPolicyException} reports them all.
+ *
+ * @author cors-gateway authors
+ */
+final class CorsPoliciesCompiler {
+
+	private final PathPatternParser parser;
+
+	private final PolicyErrors errors;
+
+	private final PolicyCompiler policies;
+
+	private final ScopeChecks scopes;
+
+	private final Reachability reachability;
+
+	CorsPoliciesCompiler(PathPatternParser parser, PolicyErrors errors) {
+		this.parser = parser;
+		this.errors = errors;
+		this.policies = new PolicyCompiler(errors);
+		this.scopes = new ScopeChecks(parser, errors);
+		this.reachability = new Reachability(new PathPatternRelations(parser), errors);
+	}
+
+	/**
+	 * Check and compile the given specs.
+	 * @param defaults the defaults
+	 * @param services the services in declaration order
+	 * @return the compiled policies
+	 * @throws InvalidCorsPolicyException when the collector holds an error, found here or
+	 * recorded before
+	 */
+	CorsPolicies compile(DefaultsSpec defaults, Collection<ServiceSpec> services) {
+		CorsPolicy defaultsPolicy = this.policies.compile(null, null, PolicyCompiler.levels(null, null, defaults));
+		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.parser);
+		List<Reachability.Claim> serviceClaims = new ArrayList<>();
+		Map<BindingKey, String> serviceIds = new HashMap<>();
+		for (ServiceSpec service : services) {
+			this.scopes.checkId(service.getPropertyPrefix(), service.getId());
+			this.scopes.checkUniqueServiceId(service, serviceIds);
+			CorsPolicy servicePolicy = this.policies.compile(service.getId(), null,
+					PolicyCompiler.levels(null, service, defaults));
+			List<String> hosts = this.scopes.validHosts(service.getPropertyPrefix(), service.getHosts());
+			List<ScopeChecks.IndexedPattern> paths = this.scopes.parsePaths(service.getPropertyPrefix() + ".paths",
+					service.getPaths());
+			CorsPolicies.Service compiled = new CorsPolicies.Service(service.getId(), HostMatcher.of(hosts),
+					servicePolicy, compileRoutes(service, defaults, paths));
+			int priority = service.getHosts().isEmpty() ? 1 : 0;
+			for (ScopeChecks.IndexedPattern path : paths) {
+				serviceIndex.add(path.pattern(), compiled, priority);
+				serviceClaims.add(new Reachability.Claim(service.getId(), path.property(), path.pattern(), priority,
+						hosts.isEmpty() ? null : lowerCase(hosts)));
+			}
+		}
+		this.reachability.reportShadowedServices(serviceClaims);
+		if (this.errors.hasErrors()) {
+			throw new InvalidCorsPolicyException(this.errors.errors());
+		}
+		CorsPolicy fallback = (defaultsPolicy.isEnabled() && defaultsPolicy.allowsSomeOrigin()) ? defaultsPolicy : null;
+		return new CorsPolicies(fallback, serviceIndex.build(), this.errors.warnings());
+	}
+
+	private PathPatternIndex<CorsPolicies.Route> compileRoutes(ServiceSpec service, DefaultsSpec defaults,
+			List<ScopeChecks.IndexedPattern> servicePaths) {
+		// A route outside its service can only be told when every service path parsed.
+		boolean allPathsParsed = !servicePaths.isEmpty() && servicePaths.size() == service.getPaths().size();
+		PathPatternIndex.Builder<CorsPolicies.Route> routeIndex = PathPatternIndex.builder(this.parser);
+		List<Reachability.Claim> routeClaims = new ArrayList<>();
+		Map<BindingKey, String> routeIds = new HashMap<>();
+		for (RouteSpec route : service.getRoutes()) {
+			this.scopes.checkId(route.getPropertyPrefix(), route.getId());
+			this.scopes.checkUniqueRouteId(service, route, routeIds);
+			this.scopes.checkRouteMethods(route);
+			List<String> methods = route.getMethods();
+			CorsPolicy routePolicy = this.policies.compile(service.getId(), route.getId(),
+					PolicyCompiler.levels(route, service, defaults));
+			CorsPolicies.Route compiled = new CorsPolicies.Route(route.getId(),
+					(methods != null) ? Set.copyOf(methods) : null, routePolicy);
+			int priority = (methods != null) ? 0 : 1;
+			for (ScopeChecks.IndexedPattern path : this.scopes.parsePaths(route.getPropertyPrefix() + ".paths",
+					route.getPaths())) {
+				routeIndex.add(path.pattern(), compiled, priority);
+				if (methods == null || !methods.isEmpty()) {
+					routeClaims.add(new Reachability.Claim(route.getId(), path.property(), path.pattern(), priority,
+							compiled.methods()));
+				}
+				if (allPathsParsed) {
+					this.reachability.checkRouteWithinService(path, service.getId(), servicePaths);
+				}
+			}
+		}
+		this.reachability.reportShadowedRoutes(service.getId(), routeClaims);
+		return routeIndex.build();
+	}
+
+	private static Set<String> lowerCase(List<String> hosts) {
+		Set<String> lower = new HashSet<>();
+		for (String host : hosts) {
+			lower.add(Ascii.toLowerCase(host));
+		}
+		return lower;
+	}
+
+}
