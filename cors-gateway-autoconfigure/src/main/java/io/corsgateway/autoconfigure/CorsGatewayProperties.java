@@ -15,20 +15,13 @@
  */
 package io.corsgateway.autoconfigure;
 
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
 
 import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration properties for cors-gateway, bound from {@code cors.*}.
@@ -70,12 +63,12 @@ public class CorsGatewayProperties {
 	 * Policy fields inherited by every service and route.
 	 */
 	@NestedConfigurationProperty
-	private final Policy defaults = new Policy();
+	private final CorsPolicyProperties defaults = new CorsPolicyProperties();
 
 	/**
 	 * Services by id, each matched by path patterns and optionally hosts.
 	 */
-	private final Map<String, Service> services = new LinkedHashMap<>();
+	private final Map<String, CorsServiceProperties> services = new LinkedHashMap<>();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -109,268 +102,12 @@ public class CorsGatewayProperties {
 		this.caseSensitivePaths = caseSensitivePaths;
 	}
 
-	public Policy getDefaults() {
+	public CorsPolicyProperties getDefaults() {
 		return this.defaults;
 	}
 
-	public Map<String, Service> getServices() {
+	public Map<String, CorsServiceProperties> getServices() {
 		return this.services;
-	}
-
-	/**
-	 * Policy fields, the same at every level. Unset fields inherit from the enclosing
-	 * level; a set list replaces the inherited list.
-	 */
-	public static class Policy {
-
-		/**
-		 * Whether CORS processing applies to this scope. When false, requests and
-		 * responses of the scope are left untouched.
-		 */
-		private @Nullable Boolean enabled;
-
-		/**
-		 * Allowed origins: exact origins such as https://app.example.com, '*', subdomain
-		 * wildcards such as https://*.example.com (never the apex), port wildcards such
-		 * as http://localhost:*, or the literal 'null'.
-		 */
-		private @Nullable List<String> allowedOrigins;
-
-		/**
-		 * Regular expressions (RE2J syntax) an origin must match as a whole, for example
-		 * https://[a-z0-9-]+\.example\.com.
-		 */
-		private @Nullable List<String> allowedOriginPatterns;
-
-		/**
-		 * Allowed methods, case-sensitive, or '*'. Built-in default: GET, HEAD, POST.
-		 */
-		private @Nullable List<String> allowedMethods;
-
-		/**
-		 * Request header names a preflight may ask for, case-insensitive, or '*' (which
-		 * never covers Authorization).
-		 */
-		private @Nullable List<String> allowedHeaders;
-
-		/**
-		 * Response header names scripts may read, or '*'.
-		 */
-		private @Nullable List<String> exposedHeaders;
-
-		/**
-		 * Whether credentialed requests are allowed (Access-Control-Allow-Credentials:
-		 * true). Built-in default: false.
-		 */
-		private @Nullable Boolean allowCredentials;
-
-		/**
-		 * Whether plain http:// origins other than loopback may be combined with
-		 * credentials, which exposes credentialed responses to anyone on the network
-		 * path. Built-in default: false.
-		 */
-		private @Nullable Boolean allowInsecureOrigins;
-
-		/**
-		 * How long browsers may cache a preflight answer. A bare number means seconds; -1
-		 * disables caching and sends 0. Unset: the header is omitted.
-		 */
-		@DurationUnit(ChronoUnit.SECONDS)
-		private @Nullable Duration maxAge;
-
-		/**
-		 * Whether an allowed preflight goes on down the filter chain to the handler, with
-		 * CORS headers applied, instead of being answered by the filter. Built-in
-		 * default: false.
-		 */
-		private @Nullable Boolean preflightContinue;
-
-		/**
-		 * Status of a successful preflight answered by the filter: 200 or 204. Built-in
-		 * default: 204.
-		 */
-		private @Nullable Integer preflightStatus;
-
-		/**
-		 * Whether an actual request from a disallowed origin, or with a method outside
-		 * allowed-methods, is answered with 403 and never reaches the handler. When false
-		 * it goes through without CORS headers. Built-in default: true.
-		 */
-		private @Nullable Boolean rejectDisallowedOrigins;
-
-		public @Nullable Boolean getEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(@Nullable Boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public @Nullable List<String> getAllowedOrigins() {
-			return this.allowedOrigins;
-		}
-
-		public void setAllowedOrigins(@Nullable List<String> allowedOrigins) {
-			this.allowedOrigins = allowedOrigins;
-		}
-
-		public @Nullable List<String> getAllowedOriginPatterns() {
-			return this.allowedOriginPatterns;
-		}
-
-		public void setAllowedOriginPatterns(@Nullable List<String> allowedOriginPatterns) {
-			this.allowedOriginPatterns = allowedOriginPatterns;
-		}
-
-		public @Nullable List<String> getAllowedMethods() {
-			return this.allowedMethods;
-		}
-
-		public void setAllowedMethods(@Nullable List<String> allowedMethods) {
-			this.allowedMethods = allowedMethods;
-		}
-
-		public @Nullable List<String> getAllowedHeaders() {
-			return this.allowedHeaders;
-		}
-
-		public void setAllowedHeaders(@Nullable List<String> allowedHeaders) {
-			this.allowedHeaders = allowedHeaders;
-		}
-
-		public @Nullable List<String> getExposedHeaders() {
-			return this.exposedHeaders;
-		}
-
-		public void setExposedHeaders(@Nullable List<String> exposedHeaders) {
-			this.exposedHeaders = exposedHeaders;
-		}
-
-		public @Nullable Boolean getAllowCredentials() {
-			return this.allowCredentials;
-		}
-
-		public void setAllowCredentials(@Nullable Boolean allowCredentials) {
-			this.allowCredentials = allowCredentials;
-		}
-
-		public @Nullable Boolean getAllowInsecureOrigins() {
-			return this.allowInsecureOrigins;
-		}
-
-		public void setAllowInsecureOrigins(@Nullable Boolean allowInsecureOrigins) {
-			this.allowInsecureOrigins = allowInsecureOrigins;
-		}
-
-		public @Nullable Duration getMaxAge() {
-			return this.maxAge;
-		}
-
-		public void setMaxAge(@Nullable Duration maxAge) {
-			this.maxAge = maxAge;
-		}
-
-		public @Nullable Boolean getPreflightContinue() {
-			return this.preflightContinue;
-		}
-
-		public void setPreflightContinue(@Nullable Boolean preflightContinue) {
-			this.preflightContinue = preflightContinue;
-		}
-
-		public @Nullable Integer getPreflightStatus() {
-			return this.preflightStatus;
-		}
-
-		public void setPreflightStatus(@Nullable Integer preflightStatus) {
-			this.preflightStatus = preflightStatus;
-		}
-
-		public @Nullable Boolean getRejectDisallowedOrigins() {
-			return this.rejectDisallowedOrigins;
-		}
-
-		public void setRejectDisallowedOrigins(@Nullable Boolean rejectDisallowedOrigins) {
-			this.rejectDisallowedOrigins = rejectDisallowedOrigins;
-		}
-
-	}
-
-	/**
-	 * A service: path patterns, optional hosts, policy fields and routes.
-	 */
-	public static class Service extends Policy {
-
-		/**
-		 * Path patterns (Spring PathPattern syntax) this service matches; at least one.
-		 */
-		private List<String> paths = new ArrayList<>();
-
-		/**
-		 * Hosts this service matches, exact or '*.example.com'. Empty matches every host.
-		 */
-		private List<String> hosts = new ArrayList<>();
-
-		/**
-		 * Routes by id, each overriding the service's policy fields.
-		 */
-		private final Map<String, Route> routes = new LinkedHashMap<>();
-
-		public List<String> getPaths() {
-			return this.paths;
-		}
-
-		public void setPaths(List<String> paths) {
-			this.paths = paths;
-		}
-
-		public List<String> getHosts() {
-			return this.hosts;
-		}
-
-		public void setHosts(List<String> hosts) {
-			this.hosts = hosts;
-		}
-
-		public Map<String, Route> getRoutes() {
-			return this.routes;
-		}
-
-	}
-
-	/**
-	 * A route inside a service: path patterns, optional methods and policy fields.
-	 */
-	public static class Route extends Policy {
-
-		/**
-		 * Path patterns (Spring PathPattern syntax) this route matches; at least one.
-		 */
-		private List<String> paths = new ArrayList<>();
-
-		/**
-		 * Methods this route matches, compared ignoring case with the request method or,
-		 * for a preflight, with Access-Control-Request-Method; a GET route also matches
-		 * HEAD. Unset matches every method.
-		 */
-		private @Nullable List<String> methods;
-
-		public List<String> getPaths() {
-			return this.paths;
-		}
-
-		public void setPaths(List<String> paths) {
-			this.paths = paths;
-		}
-
-		public @Nullable List<String> getMethods() {
-			return this.methods;
-		}
-
-		public void setMethods(@Nullable List<String> methods) {
-			this.methods = methods;
-		}
-
 	}
 
 }

@@ -66,8 +66,8 @@ final class CorsGatewayPropertiesMapper {
 		this.properties.getServices().forEach((serviceId, service) -> builder.service(serviceId, (spec) -> {
 			copyPolicy(service, spec);
 			spec.paths(service.getPaths()).hosts(service.getHosts());
-			for (Map.Entry<String, CorsGatewayProperties.Route> entry : service.getRoutes().entrySet()) {
-				CorsGatewayProperties.Route route = entry.getValue();
+			for (Map.Entry<String, CorsRouteProperties> entry : service.getRoutes().entrySet()) {
+				CorsRouteProperties route = entry.getValue();
 				spec.route(entry.getKey(), (routeSpec) -> {
 					copyPolicy(route, routeSpec);
 					routeSpec.paths(route.getPaths()).methods(route.getMethods());
@@ -92,7 +92,7 @@ final class CorsGatewayPropertiesMapper {
 
 	// Every field by its descriptor, read from the bean property of the same name, so
 	// that a new field needs no edit here.
-	private static void copyPolicy(CorsGatewayProperties.Policy source, PolicySpec<?> target) {
+	private static void copyPolicy(CorsPolicyProperties source, PolicySpec<?> target) {
 		BeanWrapper properties = PropertyAccessorFactory.forBeanPropertyAccess(source);
 		for (PolicyField<?> field : PolicyField.all()) {
 			copyField(field, properties, target);
@@ -104,8 +104,8 @@ final class CorsGatewayPropertiesMapper {
 	}
 
 	/**
-	 * The name of the bean property of {@link CorsGatewayProperties.Policy} that binds
-	 * the given field: {@code allowedOrigins} for {@code allowed-origins}.
+	 * The name of the bean property of {@link CorsPolicyProperties} that binds the given
+	 * field: {@code allowedOrigins} for {@code allowed-origins}.
 	 * @param field the field
 	 * @return the bean property name
 	 */

@@ -123,8 +123,9 @@ final class UnknownCorsProperties {
 		return names;
 	}
 
+	// The properties classes are the ones of this package; a Map or List value is not.
 	private static boolean isPropertiesClass(@Nullable Class<?> type) {
-		return type != null && type.getName().startsWith(CorsGatewayProperties.class.getName());
+		return type != null && type.getPackageName().equals(CorsGatewayProperties.class.getPackageName());
 	}
 
 	static String kebabCase(String camelCase) {

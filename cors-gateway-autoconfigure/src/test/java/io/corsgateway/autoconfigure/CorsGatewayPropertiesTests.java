@@ -40,7 +40,7 @@ class CorsGatewayPropertiesTests {
 	@Test
 	void unsetFieldsStayNullSoThatTheyInherit() {
 		CorsGatewayProperties properties = bind(Map.of("cors.services.orders.paths", "/orders/**"));
-		CorsGatewayProperties.Service orders = properties.getServices().get("orders");
+		CorsServiceProperties orders = properties.getServices().get("orders");
 		assertThat(orders.getAllowedOrigins()).isNull();
 		assertThat(orders.getAllowCredentials()).isNull();
 		assertThat(orders.getMaxAge()).isNull();

@@ -44,7 +44,7 @@ import org.springframework.core.ResolvableType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that the policy fields of {@link CorsGatewayProperties.Policy} and the
+ * Tests that the policy fields of {@link CorsPolicyProperties} and the
  * {@link PolicyField} descriptors are the same set, so that a field cannot be half-added,
  * and that every field is bound and mapped through the generic path.
  *
@@ -59,7 +59,7 @@ class PolicyFieldPropertiesTests {
 		Map<String, PropertyDescriptor> properties = policyProperties();
 		for (PolicyField<?> field : PolicyField.all()) {
 			PropertyDescriptor property = properties.get(CorsGatewayPropertiesMapper.beanPropertyName(field));
-			assertThat(property).as("bean property of %s in CorsGatewayProperties.Policy", field).isNotNull();
+			assertThat(property).as("bean property of %s in CorsPolicyProperties", field).isNotNull();
 			assertThat(property.getWriteMethod()).as("setter of %s", field).isNotNull();
 			ResolvableType type = ResolvableType.forMethodReturnType(property.getReadMethod());
 			assertThat(type.resolve()).as("type of %s", field).isEqualTo(field.getType());
@@ -75,7 +75,7 @@ class PolicyFieldPropertiesTests {
 			.stream()
 			.map(CorsGatewayPropertiesMapper::beanPropertyName)
 			.toList();
-		assertThat(policyProperties()).as("bean properties of CorsGatewayProperties.Policy without a PolicyField")
+		assertThat(policyProperties()).as("bean properties of CorsPolicyProperties without a PolicyField")
 			.containsOnlyKeys(fieldProperties);
 	}
 
@@ -144,7 +144,7 @@ class PolicyFieldPropertiesTests {
 
 	private static Map<String, PropertyDescriptor> policyProperties() {
 		Map<String, PropertyDescriptor> properties = new HashMap<>();
-		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(CorsGatewayProperties.Policy.class)) {
+		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(CorsPolicyProperties.class)) {
 			if (property.getReadMethod() != null && !property.getName().equals("class")) {
 				properties.put(property.getName(), property);
 			}

@@ -33,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import io.corsgateway.autoconfigure.CorsGatewayProperties;
+import io.corsgateway.autoconfigure.CorsRouteProperties;
+import io.corsgateway.autoconfigure.CorsServiceProperties;
 import io.corsgateway.policy.PolicyField;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
@@ -187,11 +189,11 @@ class ConfigurationReferenceTests {
 		List<String> names = this.properties.stream().map((property) -> property.path("name").asString()).toList();
 		for (String key : this.rows.keySet()) {
 			if (key.startsWith("cors.services.<id>.routes.<route-id>.")) {
-				assertThat(propertyNames(CorsGatewayProperties.Route.class)).as(key)
+				assertThat(propertyNames(CorsRouteProperties.class)).as(key)
 					.contains(key.substring("cors.services.<id>.routes.<route-id>.".length()));
 			}
 			else if (key.startsWith("cors.services.<id>.")) {
-				assertThat(propertyNames(CorsGatewayProperties.Service.class)).as(key)
+				assertThat(propertyNames(CorsServiceProperties.class)).as(key)
 					.contains(key.substring("cors.services.<id>.".length()));
 			}
 			else {
