@@ -30,6 +30,7 @@ import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPolicy;
 import io.corsgateway.policy.CorsRequest;
 import io.corsgateway.policy.DecisionKind;
+import io.corsgateway.policy.DecisionReason;
 import io.corsgateway.policy.InvalidCorsPolicyException;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
@@ -85,6 +86,23 @@ class ExamplesTests {
 		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isEqualTo("*");
 		assertThat(catalog.getMaxAge()).isEqualTo(Duration.ofSeconds(3600));
 		assertThat(find(policies, "/elsewhere", "GET")).isNull();
+	}
+
+	@Test
+	void decisionExampleTellsWhyAPreflightIsAllowedOrRejected() {
+		DecisionExample example = new DecisionExample(new JavaPoliciesConfiguration().corsPolicies());
+		CorsDecision allowed = example.preflight("https://api.example.com/orders/7", "https://shop.example.com",
+				"DELETE");
+		assertThat(allowed.getKind()).isEqualTo(DecisionKind.PREFLIGHT_ALLOWED);
+		assertThat(allowed.getReason()).isEqualTo(DecisionReason.ORIGIN_ALLOWED);
+		assertThat(allowed.getServiceId()).isEqualTo("orders");
+		assertThat(allowed.getHeaderValue(CorsHeader.ALLOW_METHODS)).isEqualTo("DELETE");
+		CorsDecision refused = example.preflight("https://api.example.com/orders/7/refunds", "https://shop.example.com",
+				"POST");
+		assertThat(refused.getKind()).isEqualTo(DecisionKind.PREFLIGHT_REJECTED);
+		assertThat(refused.getReason()).isEqualTo(DecisionReason.ORIGIN_NOT_ALLOWED);
+		assertThat(refused.getRouteId()).isEqualTo("refunds");
+		assertThat(refused.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isNull();
 	}
 
 	@Test
