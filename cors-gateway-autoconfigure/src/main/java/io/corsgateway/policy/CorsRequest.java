@@ -44,7 +44,8 @@ import org.springframework.util.Assert;
  * @param origin the first {@code Origin} value, or {@code null} when absent
  * @param originCount how many {@code Origin} field lines the request has
  * @param requestMethod the first {@code Access-Control-Request-Method} value, or
- * {@code null} when absent
+ * {@code null} when absent (or, for the factory methods, when the request is not an
+ * {@code OPTIONS} request and so cannot be a preflight)
  * @param requestMethodCount how many {@code Access-Control-Request-Method} field lines
  * the request has
  * @param requestHeaders the {@code Access-Control-Request-Headers} lines joined with
@@ -95,7 +96,8 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 	 * cannot fall to a catch-all service.
 	 * <p>
 	 * Several {@code Access-Control-Request-Headers} lines mean the same as one line
-	 * joining them with commas (RFC 9110).
+	 * joining them with commas (RFC 9110). The preflight headers are read only for
+	 * {@code OPTIONS} requests, the only ones that can be preflights.
 	 * @param method the request method
 	 * @param uri the request URI
 	 * @param path the path within the application
@@ -105,10 +107,12 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 	public static CorsRequest of(String method, URI uri, PathContainer path, HttpHeaders headers) {
 		String uriHost = uri.getHost();
 		List<String> origins = headers.get(ORIGIN);
-		List<String> requestMethods = headers.get(REQUEST_METHOD);
+		// Only an OPTIONS request can be a preflight: the others skip two header lookups.
+		boolean options = "OPTIONS".equals(method);
+		List<String> requestMethods = options ? headers.get(REQUEST_METHOD) : null;
 		return new CorsRequest(method, (uriHost != null) ? uri.getScheme() : null,
 				(uriHost != null) ? uriHost : rawAuthorityHost(uri), uri.getPort(), path, first(origins),
-				count(origins), first(requestMethods), count(requestMethods), requestHeaders(headers));
+				count(origins), first(requestMethods), count(requestMethods), options ? requestHeaders(headers) : "");
 	}
 
 	private static @Nullable String first(@Nullable List<String> values) {
