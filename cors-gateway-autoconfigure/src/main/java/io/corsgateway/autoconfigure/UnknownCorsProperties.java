@@ -17,11 +17,9 @@ package io.corsgateway.autoconfigure;
 
 import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -29,15 +27,14 @@ import org.jspecify.annotations.Nullable;
 import io.corsgateway.policy.PolicyError;
 
 import org.springframework.beans.BeanUtils;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
-import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
@@ -47,10 +44,10 @@ import org.springframework.core.env.StandardEnvironment;
  * Finds {@code cors.*} keys that bind to nothing, such as a misspelt
  * {@code allowed-orgins}: a CORS setting that is silently ignored is a policy nobody
  * reviewed. The binder itself decides what is unknown: {@code cors} is bound to
- * {@link CorsGatewayProperties} once more with Spring Boot's
- * {@link NoUnboundElementsBindHandler}, so a property added to the properties classes is
- * known without another edit. Operating-system environment variables are not checked,
- * because unrelated variables may start with {@code CORS_}.
+ * {@link CorsGatewayProperties} once more with a handler that collects every name it
+ * binds, so a property added to the properties classes is known without another edit.
+ * Operating-system environment variables are not checked, because unrelated variables may
+ * start with {@code CORS_}.
  *
  * @author cors-gateway authors
  */
@@ -58,26 +55,28 @@ final class UnknownCorsProperties {
 
 	private static final String PREFIX = "cors";
 
+	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of(PREFIX);
+
 	private static final int MAX_SUGGESTION_DISTANCE = 2;
 
 	private UnknownCorsProperties() {
 	}
 
 	static List<PolicyError> find(Environment environment) {
-		BindHandler handler = new NoUnboundElementsBindHandler(BindHandler.DEFAULT,
-				UnknownCorsProperties::isCheckedSource);
-		try {
-			Binder.get(environment).bind(PREFIX, Bindable.of(CorsGatewayProperties.class), handler);
-			return List.of();
-		}
-		catch (BindException ex) {
-			if (!(ex.getCause() instanceof UnboundConfigurationPropertiesException unbound)) {
-				// A value that does not convert: Spring Boot's own binding of the same
-				// properties fails first and reports it.
-				throw ex;
+		BoundNames bound = new BoundNames();
+		Binder.get(environment).bind(PREFIX, Bindable.of(CorsGatewayProperties.class), bound);
+		// Names, not strings: the same key written alowed-origins in one source and
+		// alowedOrigins in another is one key for the binder, and reported once.
+		Set<ConfigurationPropertyName> unknown = new LinkedHashSet<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source instanceof IterableConfigurationPropertySource iterable && isCheckedSource(source)) {
+				iterable.filter(ROOT::isAncestorOf)
+					.stream()
+					.filter((name) -> !bound.isBound(name))
+					.forEach(unknown::add);
 			}
-			return errors(unbound.getUnboundProperties());
 		}
+		return errors(unknown);
 	}
 
 	private static boolean isCheckedSource(ConfigurationPropertySource source) {
@@ -85,17 +84,10 @@ final class UnknownCorsProperties {
 				&& StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(propertySource.getName()));
 	}
 
-	private static List<PolicyError> errors(Collection<ConfigurationProperty> unbound) {
-		// Names, not strings: the same key written alowed-origins in one source and
-		// alowedOrigins in another is one key for the binder, and reported once, in the
-		// spelling of the source that wins.
-		Map<ConfigurationPropertyName, ConfigurationProperty> byName = new LinkedHashMap<>();
-		for (ConfigurationProperty property : unbound) {
-			byName.putIfAbsent(property.getName(), property);
-		}
+	private static List<PolicyError> errors(Set<ConfigurationPropertyName> unknown) {
 		Set<String> candidates = propertyNames(CorsGatewayProperties.class, new LinkedHashSet<>());
 		List<PolicyError> errors = new ArrayList<>();
-		for (ConfigurationPropertyName name : byName.keySet()) {
+		for (ConfigurationPropertyName name : unknown) {
 			errors.add(new PolicyError(name.toString(), null, "This key is not a cors-gateway property, so its value "
 					+ "would be ignored." + suggestion(name.toString(), candidates)));
 		}
@@ -173,6 +165,31 @@ final class UnknownCorsProperties {
 			current = swap;
 		}
 		return previous[b.length()];
+	}
+
+	/**
+	 * Collects the names the binder bound a value to while binding {@code cors}: a key in
+	 * a property source that is not among them, nor an element of a list bound from
+	 * another source, bound to nothing.
+	 */
+	private static final class BoundNames extends AbstractBindHandler {
+
+		private final Set<ConfigurationPropertyName> names = new HashSet<>();
+
+		@Override
+		public @Nullable Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+				Object result) {
+			this.names.add(name);
+			return super.onSuccess(name, target, context, result);
+		}
+
+		// A list set in a source that wins replaces the whole list of a source that
+		// loses, whose surplus elements are then overridden, not unknown.
+		boolean isBound(ConfigurationPropertyName name) {
+			return this.names.contains(name)
+					|| (name.isLastElementIndexed() && this.names.contains(name.chop(name.getNumberOfElements() - 1)));
+		}
+
 	}
 
 }

@@ -28,10 +28,8 @@ import java.util.Locale;
  */
 record BindingKey(String value) {
 
-	// Folded as Spring Boot's binder folds names (ids may hold any letters), not with the
-	// ASCII-only folding of request values: the key must collide exactly when the
-	// binder's
-	// names do.
+	// Folded as Spring Boot's binder folds names (ids may hold any letters), not with
+	// the ASCII-only folding of request values: keys collide exactly when names do.
 	static BindingKey of(String id) {
 		return new BindingKey(id.toLowerCase(Locale.ROOT).replace("-", ""));
 	}

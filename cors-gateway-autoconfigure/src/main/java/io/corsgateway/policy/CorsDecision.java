@@ -19,6 +19,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.LogText;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -70,12 +72,9 @@ public final class CorsDecision {
 		this.answerStatus = answerStatus;
 	}
 
-	/**
-	 * The decision for a request refused before any policy is chosen because its path is
-	 * ambiguous: answered with 400, no CORS header.
-	 * @return the decision
-	 */
-	public static CorsDecision ambiguousPath() {
+	// A request refused before any policy is chosen because its path is ambiguous:
+	// answered with 400, no CORS header.
+	static CorsDecision ambiguousPath() {
 		return AMBIGUOUS_PATH;
 	}
 
@@ -151,8 +150,9 @@ public final class CorsDecision {
 	 * What the reason is about, where it names one thing: the refused request header for
 	 * {@link DecisionReason#HEADER_NOT_ALLOWED} and
 	 * {@link DecisionReason#MALFORMED_REQUEST_HEADERS}, the refused method for
-	 * {@link DecisionReason#METHOD_NOT_ALLOWED} and
-	 * {@link DecisionReason#FORBIDDEN_METHOD}.
+	 * {@link DecisionReason#METHOD_NOT_ALLOWED}, {@link DecisionReason#FORBIDDEN_METHOD}
+	 * and {@link DecisionReason#MALFORMED_METHOD}. It comes from the request: escape it
+	 * before writing it anywhere, as {@link #toString()} does.
 	 * @return the detail, or {@code null}
 	 */
 	public @Nullable String getDetail() {
@@ -223,8 +223,8 @@ public final class CorsDecision {
 	@Override
 	public String toString() {
 		CorsPolicy policy = this.policy;
-		return this.kind + " (" + this.reason + ((this.detail != null) ? ": " + this.detail : "") + ")"
-				+ ((policy != null) ? " by policy '" + policy.getId() + "'" : "");
+		return this.kind + " (" + this.reason + ((this.detail != null) ? ": " + LogText.printable(this.detail) : "")
+				+ ")" + ((policy != null) ? " by policy '" + policy.getId() + "'" : "");
 	}
 
 	/**

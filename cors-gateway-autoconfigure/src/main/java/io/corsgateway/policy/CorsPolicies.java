@@ -22,6 +22,7 @@ import java.util.function.BiPredicate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.AmbiguousPaths;
 import io.corsgateway.internal.http.Ascii;
 import io.corsgateway.internal.http.HttpSyntax;
 import io.corsgateway.internal.routing.HostMatcher;
@@ -90,24 +91,42 @@ public final class CorsPolicies {
 	 * origin are not CORS; an origin is allowed only when it is the request's single
 	 * {@code Origin}; a preflight must name exactly one allowed method and only allowed
 	 * headers; an actual request's method must be allowed, except a non-preflight
-	 * {@code OPTIONS}, which the handler answers.
+	 * {@code OPTIONS}, which the handler answers. A path that a server behind could read
+	 * differently is refused first, as the filter does by default.
 	 * @param request the facts of the request
 	 * @return the decision, never {@code null}
 	 */
 	public CorsDecision evaluate(CorsRequest request) {
+		return evaluate(request, true);
+	}
+
+	/**
+	 * Decide what a request gets, as {@link #evaluate(CorsRequest)} does, with the
+	 * filter's choice about ambiguous paths.
+	 * @param request the facts of the request
+	 * @param rejectAmbiguousPaths whether a path that a server behind the filter could
+	 * read differently (dot segments, empty segments, encoded separators) is refused
+	 * before any policy is chosen, as {@code CorsGatewayWebFilter} does unless told
+	 * otherwise
+	 * @return the decision, never {@code null}
+	 */
+	public CorsDecision evaluate(CorsRequest request, boolean rejectAmbiguousPaths) {
+		if (rejectAmbiguousPaths && AmbiguousPaths.isAmbiguous(request.path().value())) {
+			return CorsDecision.ambiguousPath();
+		}
 		CorsPolicy policy = find(request.host(), request.path(), request.routingMethod());
 		if (policy == null) {
 			return CorsDecision.noPolicy();
 		}
 		if (!policy.isEnabled()) {
-			return CorsDecision.disabled(policy);
+			return policy.disabled();
 		}
 		String origin = request.origin();
 		if (origin == null) {
-			return CorsDecision.notCors(policy, DecisionReason.NO_ORIGIN);
+			return policy.withoutOrigin();
 		}
 		if (request.isSameOrigin()) {
-			return CorsDecision.notCors(policy, DecisionReason.SAME_ORIGIN);
+			return policy.fromSameOrigin();
 		}
 		DecisionReason originRefusal = originRefusal(policy, origin, request.originCount());
 		return request.isPreflight() ? preflight(policy, request, origin, originRefusal)
@@ -146,7 +165,7 @@ public final class CorsPolicies {
 		if (!method.equals("OPTIONS") && !policy.allowsMethod(method)) {
 			return CorsDecision.actualRefused(policy, methodRefusal(method), method);
 		}
-		return CorsDecision.actualAllowed(policy, origin);
+		return policy.actualAllowed(origin);
 	}
 
 	private static @Nullable DecisionReason originRefusal(CorsPolicy policy, String origin, int originCount) {

@@ -98,6 +98,10 @@ public final class CorsPoliciesBuilder {
 		return this;
 	}
 
+	/**
+	 * The defaults inherited by every service and route.
+	 * @return the defaults
+	 */
 	public DefaultsSpec getDefaults() {
 		return this.defaults;
 	}

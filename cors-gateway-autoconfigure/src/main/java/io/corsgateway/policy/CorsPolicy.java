@@ -90,6 +90,15 @@ public final class CorsPolicy {
 
 	private final @Nullable String[] preflightValues;
 
+	// The decisions that depend on nothing but the policy, made once.
+	private final CorsDecision withoutOrigin;
+
+	private final CorsDecision fromSameOrigin;
+
+	private final CorsDecision disabled;
+
+	private final @Nullable CorsDecision anyOriginAllowed;
+
 	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy resolved, OriginMatcher origins,
 			Set<String> methods, AllowedHeaders headers) {
 		this.id = (serviceId == null) ? "defaults" : (routeId == null) ? serviceId : serviceId + "." + routeId;
@@ -122,6 +131,11 @@ public final class CorsPolicy {
 		// -1 seconds disables caching: browsers read 0 as "do not cache".
 		this.preflightValues[CorsHeader.MAX_AGE.ordinal()] = (this.maxAge != null)
 				? Long.toString(Math.max(this.maxAge.getSeconds(), 0)) : null;
+		// Last: these read the fields above.
+		this.withoutOrigin = CorsDecision.notCors(this, DecisionReason.NO_ORIGIN);
+		this.fromSameOrigin = CorsDecision.notCors(this, DecisionReason.SAME_ORIGIN);
+		this.disabled = CorsDecision.disabled(this);
+		this.anyOriginAllowed = isOriginDependent() ? null : CorsDecision.actualAllowed(this, "*");
 	}
 
 	/**
@@ -157,7 +171,7 @@ public final class CorsPolicy {
 	}
 
 	/**
-	 * The allowed origins as configured, normalized.
+	 * The allowed origins as configured.
 	 * @return the allowed origins, possibly empty
 	 */
 	public List<String> getAllowedOrigins() {
@@ -282,6 +296,27 @@ public final class CorsPolicy {
 	 */
 	public boolean isRejectDisallowedOrigins() {
 		return this.rejectDisallowedOrigins;
+	}
+
+	/** The decision for a request without {@code Origin}. */
+	CorsDecision withoutOrigin() {
+		return this.withoutOrigin;
+	}
+
+	/** The decision for a request from its own origin. */
+	CorsDecision fromSameOrigin() {
+		return this.fromSameOrigin;
+	}
+
+	/** The decision for any request while the policy is disabled. */
+	CorsDecision disabled() {
+		return this.disabled;
+	}
+
+	/** The decision for an allowed actual request from the given origin. */
+	CorsDecision actualAllowed(String origin) {
+		CorsDecision anyOrigin = this.anyOriginAllowed;
+		return (anyOrigin != null) ? anyOrigin : CorsDecision.actualAllowed(this, origin);
 	}
 
 	/** The header values of an allowed actual request; shared, never to be written. */

@@ -42,12 +42,13 @@ import org.springframework.util.Assert;
  * @param port the request port, or {@code -1} when the authority names none
  * @param path the path within the application
  * @param origin the first {@code Origin} value, or {@code null} when absent
- * @param originCount how many {@code Origin} field lines the request has
+ * @param originCount how many {@code Origin} field lines the request has; 0 exactly when
+ * {@code origin} is {@code null}
  * @param requestMethod the first {@code Access-Control-Request-Method} value, or
  * {@code null} when absent (or, for the factory methods, when the request is not an
  * {@code OPTIONS} request and so cannot be a preflight)
  * @param requestMethodCount how many {@code Access-Control-Request-Method} field lines
- * the request has
+ * the request has; 0 exactly when {@code requestMethod} is {@code null}
  * @param requestHeaders the {@code Access-Control-Request-Headers} lines joined with
  * commas, empty when absent
  * @author cors-gateway authors
@@ -73,6 +74,10 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 		Assert.notNull(host, "'host' must not be null");
 		Assert.notNull(path, "'path' must not be null");
 		Assert.notNull(requestHeaders, "'requestHeaders' must not be null");
+		// A count and its first value describe the same lines: they must agree.
+		Assert.isTrue((origin != null) == (originCount > 0), "'origin' must be null exactly when 'originCount' is 0");
+		Assert.isTrue((requestMethod != null) == (requestMethodCount > 0),
+				"'requestMethod' must be null exactly when 'requestMethodCount' is 0");
 	}
 
 	/**

@@ -60,7 +60,10 @@ public enum DecisionReason {
 	 */
 	FORBIDDEN_METHOD,
 
-	/** The requested method is not an HTTP token, or is too long. */
+	/**
+	 * The method (or, for a preflight, the requested method) is not an HTTP token, or is
+	 * too long.
+	 */
 	MALFORMED_METHOD,
 
 	/** The preflight has several {@code Access-Control-Request-Method} lines. */

@@ -87,7 +87,7 @@ final class FieldChecks {
 				errors.error(name, regex,
 						"The '.' at index " + dot + " is unescaped, so it matches any character: '"
 								+ regex.substring(0, dot) + "X" + regex.substring(dot + 1)
-								+ "' would be allowed too. Write " + "'\\.' for a literal dot.");
+								+ "' would be allowed too. Write '\\.' for a literal dot.");
 			}
 		}
 	}

@@ -20,6 +20,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.corsgateway.internal.http.LogText;
 import io.corsgateway.policy.CorsDecision;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPolicy;
@@ -129,16 +130,10 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		CorsDecision decision;
-		if (this.rejectAmbiguousPaths && AmbiguousPaths.isAmbiguous(request.getPath().value())) {
-			decision = CorsDecision.ambiguousPath();
-		}
-		else {
-			decision = this.policies.evaluate(CorsRequest.of(request.getMethod().name(), request.getURI(),
-					request.getPath().pathWithinApplication(), request.getHeaders()));
-			if (!decision.isApplied()) {
-				return chain.filter(exchange);
-			}
+		CorsDecision decision = this.policies.evaluate(CorsRequest.of(request.getMethod().name(), request.getURI(),
+				request.getPath().pathWithinApplication(), request.getHeaders()), this.rejectAmbiguousPaths);
+		if (!decision.isApplied()) {
+			return chain.filter(exchange);
 		}
 		HttpStatus answer = decision.getAnswerStatus();
 		if (answer == null) {
@@ -153,31 +148,17 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	private static String rejection(ServerHttpRequest request, CorsDecision decision) {
 		CorsPolicy policy = decision.getPolicy();
 		if (policy == null) {
-			return "Reject: ambiguous path '" + printable(request.getPath().value())
+			return "Reject: ambiguous path '" + LogText.printable(request.getPath().value())
 					+ "' could select another policy than the handler's";
 		}
-		String origin = printable(request.getHeaders().getFirst(HttpHeaders.ORIGIN));
+		String origin = LogText.printable(request.getHeaders().getFirst(HttpHeaders.ORIGIN));
 		if (decision.getKind() == DecisionKind.PREFLIGHT_REJECTED) {
 			return "Reject: preflight from origin '" + origin + "' for method '"
-					+ printable(request.getHeaders().getFirst(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD))
+					+ LogText.printable(request.getHeaders().getFirst(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD))
 					+ "' not allowed by policy '" + policy.getId() + "'";
 		}
 		return "Reject: " + request.getMethod() + " from origin '" + origin + "' not allowed by policy '"
 				+ policy.getId() + "'";
-	}
-
-	// Origins come from the client: never let one write control characters into a log
-	// line.
-	private static String printable(@Nullable String value) {
-		if (value == null) {
-			return "";
-		}
-		StringBuilder printable = new StringBuilder(Math.min(value.length(), 200));
-		for (int i = 0; i < value.length() && i < 200; i++) {
-			char c = value.charAt(i);
-			printable.append((c >= 0x20 && c < 0x7f) ? c : '?');
-		}
-		return printable.toString();
 	}
 
 }

@@ -35,6 +35,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * {@link CorsPolicies#evaluate(CorsRequest)} without a Spring context or an exchange:
@@ -290,6 +291,59 @@ class CorsDecisionTests {
 		assertThat(POLICIES.evaluate(preflight("/orders/1", SHOP, "PUT", "x-secret")))
 			.hasToString("PREFLIGHT_REJECTED (HEADER_NOT_ALLOWED: x-secret) by policy 'orders'");
 		assertThat(CorsDecision.ambiguousPath()).hasToString("REFUSED (AMBIGUOUS_PATH)");
+	}
+
+	@Test
+	void ambiguousPathIsRefusedByEvaluateUnlessTheCallerAllowsIt() {
+		CorsRequest request = actual("GET", "/orders/%2e%2e/admin", SHOP);
+		assertThat(POLICIES.evaluate(request)).isSameAs(CorsDecision.ambiguousPath());
+		assertThat(POLICIES.evaluate(request, true).getReason()).isEqualTo(DecisionReason.AMBIGUOUS_PATH);
+		assertThat(POLICIES.evaluate(request, false).getKind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
+	}
+
+	@Test
+	void decisionsThatDependOnlyOnThePolicyAreMadeOnce() {
+		assertThat(POLICIES.evaluate(actual("GET", "/orders/1")))
+			.isSameAs(POLICIES.evaluate(actual("POST", "/orders/2")));
+		assertThat(POLICIES.evaluate(actual("GET", "/catalog/1", SHOP)))
+			.isSameAs(POLICIES.evaluate(actual("GET", "/catalog/2", EVIL)));
+		assertThat(POLICIES.evaluate(actual("GET", "/off/1", SHOP)))
+			.isSameAs(POLICIES.evaluate(actual("GET", "/off/2")));
+		assertThat(POLICIES.evaluate(actual("GET", "/orders/1", "https://api.example.com")))
+			.isSameAs(POLICIES.evaluate(actual("PUT", "/orders/3", "https://api.example.com")));
+	}
+
+	@Test
+	void detailFromTheRequestIsEscapedWhenTheDecisionIsPrinted() {
+		CorsDecision decision = POLICIES.evaluate(preflight("/orders/1", SHOP, "PUT", "x-request-id, a\u0001\nb"));
+		assertThat(decision.getDetail()).isEqualTo("a\u0001\nb");
+		assertThat(decision).hasToString("PREFLIGHT_REJECTED (MALFORMED_REQUEST_HEADERS: a??b) by policy 'orders'");
+	}
+
+	@Test
+	void requestFactsWhoseCountsContradictTheirValuesAreRefused() {
+		PathContainer path = PathContainer.parsePath("/orders/1");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CorsRequest("GET", "https", "api.example.com", -1, path, SHOP, 0, null, 0, ""));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CorsRequest("GET", "https", "api.example.com", -1, path, null, 1, null, 0, ""));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CorsRequest("OPTIONS", "https", "api.example.com", -1, path, SHOP, 1, null, 2, ""));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CorsRequest("OPTIONS", "https", "api.example.com", -1, path, SHOP, 1, "PUT", 0, ""));
+	}
+
+	@Test
+	void preflightHeadersOfOtherMethodsThanOptionsAreNotRead() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setOrigin(SHOP);
+		headers.set(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "PUT");
+		headers.set(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "x-request-id");
+		CorsRequest request = CorsRequest.of("GET", URI.create("https://api.example.com/orders/1"), headers);
+		assertThat(request.requestMethod()).isNull();
+		assertThat(request.requestMethodCount()).isZero();
+		assertThat(request.requestHeaders()).isEmpty();
+		assertThat(request.isPreflight()).isFalse();
 	}
 
 	private static void assertNoCorsHeader(CorsDecision decision) {

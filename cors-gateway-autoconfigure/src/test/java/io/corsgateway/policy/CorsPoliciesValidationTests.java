@@ -29,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.server.PathContainer;
 
 import static io.corsgateway.policy.PolicyErrorAssertions.assertOnlyError;
-import static io.corsgateway.policy.PolicyErrorAssertions.errorsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -100,6 +100,14 @@ class SameOriginTests {
 	}
 
 	@Test
+	void portOutsideTheTcpRangeIsNeverTheRequestsOwnOrigin() {
+		// java.net.URI takes any digits as a port, but no serialized origin has such a
+		// port: the Origin is malformed, and is judged as a cross-origin request.
+		assertThat(sameOrigin("http://localhost:70000", "http://localhost:70000/")).isFalse();
+		assertThat(sameOrigin("http://localhost:65536", "http://localhost:65536/")).isFalse();
+	}
+
+	@Test
 	void portWithALeadingZeroIsNotASerializedPort() {
 		assertThat(sameOrigin("http://localhost:08080", "http://localhost:8080/")).isFalse();
 	}

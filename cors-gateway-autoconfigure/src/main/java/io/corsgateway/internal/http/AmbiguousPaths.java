@@ -13,9 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.corsgateway.web;
-
-import io.corsgateway.internal.http.Ascii;
+package io.corsgateway.internal.http;
 
 /**
  * Recognizes request paths that a server behind the filter may resolve to another path
@@ -23,10 +21,14 @@ import io.corsgateway.internal.http.Ascii;
  * {@code /..;/}, some servers decode {@code %2e} and {@code %2f} before routing, collapse
  * {@code //}, or read {@code \} as a separator. Refusing them, as Spring Security's
  * strict firewall does, keeps policy selection and the handler on the same path.
+ * <p>
+ * Internal: this class is not API. It is public only so that the project's other packages
+ * can use it, and may change in any release.
  *
  * @author cors-gateway authors
+ * @since 0.1.0
  */
-final class AmbiguousPaths {
+public final class AmbiguousPaths {
 
 	private AmbiguousPaths() {
 	}
@@ -38,7 +40,7 @@ final class AmbiguousPaths {
 	 * @param rawPath the request path as sent, without the query
 	 * @return whether the path is ambiguous
 	 */
-	static boolean isAmbiguous(String rawPath) {
+	public static boolean isAmbiguous(String rawPath) {
 		int length = rawPath.length();
 		int segmentStart = 0;
 		// Where the first ';' of the segment starts its parameters; beyond any index
