@@ -79,7 +79,7 @@ final class FieldChecks {
 			catch (PatternSyntaxException ex) {
 				errors.error(name, regex,
 						"The regular expression does not compile (RE2J syntax): " + ex.getDescription()
-								+ ". Fix the expression; look-arounds and back-references are not " + "supported.");
+								+ ". Fix the expression; look-arounds and back-references are not supported.");
 				continue;
 			}
 			int dot = unescapedLiteralDot(regex);
