@@ -16,12 +16,8 @@
 package io.corsgateway.internal.routing;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiPredicate;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +36,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * captures of the rest) hang under their leading literal segments and are confirmed with
  * {@link PathPattern#matches(PathContainer)}.
  * <p>
+ * This class holds the lookup; its {@link Builder} collects the patterns, and a
+ * package-private compiler ranks them and builds the tree.
+ * <p>
  * Internal: this class is not API. It is public only so that the policies can use it, and
  * may change in any release.
  *
@@ -49,13 +48,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class PathPatternIndex<T> {
 
-	private final Node<T> root;
+	private final SegmentNode<T> root;
 
 	private final int size;
 
 	private final boolean foldCase;
 
-	private PathPatternIndex(Node<T> root, int size, boolean foldCase) {
+	PathPatternIndex(SegmentNode<T> root, int size, boolean foldCase) {
 		this.root = root;
 		this.size = size;
 		this.foldCase = foldCase;
@@ -107,14 +106,15 @@ public final class PathPatternIndex<T> {
 		// not
 		// start with a separator: that case is left to the pattern.
 		boolean unrooted = !elements.isEmpty() && !isSeparator(elements.get(0).value());
-		Entry<T> best = search(this.root, 0, path, elements, unrooted, this.foldCase, filter, argument, null);
-		return (best != null) ? best.value : null;
+		IndexEntry<T> best = search(this.root, 0, path, elements, unrooted, this.foldCase, filter, argument, null);
+		return (best != null) ? best.value() : null;
 	}
 
 	// Plain parameters rather than a lookup object: the request path allocates nothing
 	// here.
-	private static <T, A> @Nullable Entry<T> search(Node<T> node, int index, PathContainer path, List<Element> elements,
-			boolean unrooted, boolean foldCase, BiPredicate<? super T, A> filter, A argument, @Nullable Entry<T> best) {
+	private static <T, A> @Nullable IndexEntry<T> search(SegmentNode<T> node, int index, PathContainer path,
+			List<Element> elements, boolean unrooted, boolean foldCase, BiPredicate<? super T, A> filter, A argument,
+			@Nullable IndexEntry<T> best) {
 		best = consider(node.prefixEntries, unrooted && index == 0, path, filter, argument, best);
 		best = consider(node.confirmedEntries, true, path, filter, argument, best);
 		int count = elements.size();
@@ -124,7 +124,7 @@ public final class PathPatternIndex<T> {
 		String value = (index + 1 < count) ? segmentAfter(elements, index) : "";
 		// No literal or variable child takes an empty value.
 		if (!value.isEmpty()) {
-			Node<T> child = node.literalChild(foldCase ? foldCase(value) : value);
+			SegmentNode<T> child = node.literalChild(foldCase ? foldCase(value) : value);
 			if (child != null) {
 				best = search(child, index + 2, path, elements, unrooted, foldCase, filter, argument, best);
 			}
@@ -196,91 +196,18 @@ public final class PathPatternIndex<T> {
 	}
 
 	// Entries are sorted by rank, so the first acceptable one is the best of its array.
-	private static <T, A> @Nullable Entry<T> consider(Entry<T>[] entries, boolean confirm, PathContainer path,
-			BiPredicate<? super T, A> filter, A argument, @Nullable Entry<T> best) {
-		for (Entry<T> entry : entries) {
-			if (best != null && entry.rank > best.rank) {
+	private static <T, A> @Nullable IndexEntry<T> consider(IndexEntry<T>[] entries, boolean confirm, PathContainer path,
+			BiPredicate<? super T, A> filter, A argument, @Nullable IndexEntry<T> best) {
+		for (IndexEntry<T> entry : entries) {
+			if (best != null && entry.rank() > best.rank()) {
 				return best;
 			}
-			PathPattern pattern = entry.pattern;
-			if (filter.test(entry.value, argument) && (!confirm || pattern == null || pattern.matches(path))) {
+			PathPattern pattern = entry.pattern();
+			if (filter.test(entry.value(), argument) && (!confirm || pattern == null || pattern.matches(path))) {
 				return entry;
 			}
 		}
 		return best;
-	}
-
-	// The pattern is kept only where a lookup may need it to confirm a match.
-	private record Entry<T>(@Nullable PathPattern pattern, T value, int rank) {
-
-	}
-
-	@SuppressWarnings("unchecked")
-	private static final class Node<T> {
-
-		@SuppressWarnings("rawtypes")
-		private static final Entry[] NO_ENTRIES = new Entry[0];
-
-		private Entry<T>[] exactEntries = NO_ENTRIES;
-
-		private Entry<T>[] prefixEntries = NO_ENTRIES;
-
-		private Entry<T>[] confirmedEntries = NO_ENTRIES;
-
-		// Literal children while the index is built; compact() publishes them in the
-		// fields below, which lookups read.
-		private @Nullable Map<String, Node<T>> addedLiteralChildren;
-
-		// Most nodes have a single literal child (a service's own prefix), which needs no
-		// map.
-		private @Nullable String onlyLiteral;
-
-		private @Nullable Node<T> onlyLiteralChild;
-
-		private @Nullable Map<String, Node<T>> literalChildren;
-
-		private @Nullable Node<T> variableChild;
-
-		private @Nullable Node<T> literalChild(String literal) {
-			if (this.onlyLiteral != null) {
-				return this.onlyLiteral.equals(literal) ? this.onlyLiteralChild : null;
-			}
-			return (this.literalChildren != null) ? this.literalChildren.get(literal) : null;
-		}
-
-		private Node<T> addLiteralChild(String literal) {
-			if (this.addedLiteralChildren == null) {
-				this.addedLiteralChildren = new HashMap<>();
-			}
-			return this.addedLiteralChildren.computeIfAbsent(literal, (key) -> new Node<>());
-		}
-
-		private Node<T> addVariableChild() {
-			if (this.variableChild == null) {
-				this.variableChild = new Node<>();
-			}
-			return this.variableChild;
-		}
-
-		private void compact() {
-			Map<String, Node<T>> added = this.addedLiteralChildren;
-			if (added != null) {
-				added.values().forEach(Node::compact);
-				if (added.size() == 1) {
-					Map.Entry<String, Node<T>> only = added.entrySet().iterator().next();
-					this.onlyLiteral = only.getKey();
-					this.onlyLiteralChild = only.getValue();
-				}
-				else {
-					this.literalChildren = Map.copyOf(added);
-				}
-				this.addedLiteralChildren = null;
-			}
-			if (this.variableChild != null) {
-				this.variableChild.compact();
-			}
-		}
-
 	}
 
 	/**
@@ -290,15 +217,11 @@ public final class PathPatternIndex<T> {
 	 */
 	public static final class Builder<T> {
 
-		private static final Pattern LITERAL_SEGMENT = Pattern.compile("[A-Za-z0-9._~!$&'()+,=@:-]+");
-
-		private static final Pattern VARIABLE_SEGMENT = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*}");
-
 		private final boolean segmentMatching;
 
 		private final boolean caseSensitive;
 
-		private final List<Pending<T>> pending = new ArrayList<>();
+		private final List<PathPatternIndexCompiler.Pending<T>> pending = new ArrayList<>();
 
 		private Builder(boolean segmentMatching, boolean caseSensitive) {
 			this.segmentMatching = segmentMatching;
@@ -324,7 +247,7 @@ public final class PathPatternIndex<T> {
 		 * @return this builder
 		 */
 		public Builder<T> add(PathPattern pattern, T value, int priority) {
-			this.pending.add(new Pending<>(pattern, value, priority, this.pending.size()));
+			this.pending.add(new PathPatternIndexCompiler.Pending<>(pattern, value, priority, this.pending.size()));
 			return this;
 		}
 
@@ -332,72 +255,8 @@ public final class PathPatternIndex<T> {
 		 * Build the index.
 		 * @return the immutable index
 		 */
-		@SuppressWarnings("unchecked")
 		public PathPatternIndex<T> build() {
-			List<Pending<T>> ranked = new ArrayList<>(this.pending);
-			ranked.sort(Comparator.comparing(Pending<T>::pattern, PathPattern.SPECIFICITY_COMPARATOR)
-				.thenComparingInt(Pending::priority)
-				.thenComparingInt(Pending::order));
-			Map<Node<T>, List<List<Entry<T>>>> entriesByNode = new HashMap<>();
-			Node<T> root = new Node<>();
-			for (int rank = 0; rank < ranked.size(); rank++) {
-				Pending<T> pending = ranked.get(rank);
-				Entry<T> entry = new Entry<>(pending.pattern, pending.value, rank);
-				place(root, entry, entriesByNode);
-			}
-			entriesByNode.forEach((node, lists) -> {
-				node.exactEntries = toArray(lists.get(0));
-				node.prefixEntries = toArray(lists.get(1));
-				node.confirmedEntries = toArray(lists.get(2));
-			});
-			root.compact();
-			return new PathPatternIndex<>(root, ranked.size(), !this.caseSensitive);
-		}
-
-		@SuppressWarnings("unchecked")
-		private static <T> Entry<T>[] toArray(List<Entry<T>> entries) {
-			return entries.isEmpty() ? Node.NO_ENTRIES : entries.toArray(new Entry[0]);
-		}
-
-		private void place(Node<T> root, Entry<T> entry, Map<Node<T>, List<List<Entry<T>>>> entriesByNode) {
-			String text = entry.pattern.getPatternString();
-			String[] segments = text.startsWith("/") ? text.substring(1).split("/", -1) : new String[] { "" };
-			Node<T> node = root;
-			int kind = 0;
-			int count = segments.length;
-			if (!this.segmentMatching) {
-				// Another parser may match literals differently: every pattern is
-				// confirmed.
-				kind = 2;
-				count = 0;
-			}
-			else if (segments[count - 1].equals("**")) {
-				// A trailing ** makes a prefix of the segments before it.
-				kind = 1;
-				count--;
-			}
-			for (int i = 0; i < count; i++) {
-				String segment = segments[i];
-				if (LITERAL_SEGMENT.matcher(segment).matches()) {
-					node = node.addLiteralChild(this.caseSensitive ? segment : foldCase(segment));
-				}
-				else if (VARIABLE_SEGMENT.matcher(segment).matches()) {
-					node = node.addVariableChild();
-				}
-				else {
-					kind = 2;
-					break;
-				}
-			}
-			boolean confirmable = kind == 2 || (kind == 1 && node == root);
-			entriesByNode
-				.computeIfAbsent(node, (key) -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()))
-				.get(kind)
-				.add(confirmable ? entry : new Entry<>(null, entry.value, entry.rank));
-		}
-
-		private record Pending<T>(PathPattern pattern, T value, int priority, int order) {
-
+			return new PathPatternIndexCompiler<T>(this.segmentMatching, this.caseSensitive).compile(this.pending);
 		}
 
 	}
