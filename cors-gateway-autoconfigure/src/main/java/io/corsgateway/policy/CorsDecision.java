@@ -92,20 +92,18 @@ public final class CorsDecision {
 	 * other, so that a cached response fits every later request; elsewhere it gets none
 	 * and varies on {@code Origin}.
 	 */
-	static CorsDecision notCors(CorsPolicy policy, DecisionReason reason) {
+	static CorsDecision notCors(CorsPolicy policy, DecisionReason reason, @Nullable String[] actualValues) {
 		if (policy.isOriginDependent()) {
 			return new CorsDecision(DecisionKind.NOT_CORS, reason, null, policy, null, NO_VALUES, Vary.ORIGIN, null);
 		}
-		return new CorsDecision(DecisionKind.NOT_CORS, reason, null, policy, "*", policy.actualValues(), Vary.NOTHING,
-				null);
+		return new CorsDecision(DecisionKind.NOT_CORS, reason, null, policy, "*", actualValues, Vary.NOTHING, null);
 	}
 
-	static CorsDecision actualAllowed(CorsPolicy policy, String origin) {
+	static CorsDecision actualAllowed(CorsPolicy policy, String origin, @Nullable String[] actualValues) {
 		boolean originDependent = policy.isOriginDependent();
 		return new CorsDecision(DecisionKind.ACTUAL_ALLOWED,
 				originDependent ? DecisionReason.ORIGIN_ALLOWED : DecisionReason.ANY_ORIGIN, null, policy,
-				originDependent ? origin : "*", policy.actualValues(), originDependent ? Vary.ORIGIN : Vary.NOTHING,
-				null);
+				policy.allowOriginValue(origin), actualValues, originDependent ? Vary.ORIGIN : Vary.NOTHING, null);
 	}
 
 	static CorsDecision actualRefused(CorsPolicy policy, DecisionReason reason, @Nullable String detail) {
@@ -114,9 +112,11 @@ public final class CorsDecision {
 				policy, null, NO_VALUES, Vary.ORIGIN, reject ? HttpStatus.FORBIDDEN : null);
 	}
 
-	static CorsDecision preflightAllowed(CorsPolicy policy, String origin, String method, String allowedHeaders) {
+	// The values are the caller's copy of the policy's preflight values: this decision
+	// completes and keeps them.
+	static CorsDecision preflightAllowed(CorsPolicy policy, String origin, String method, String allowedHeaders,
+			@Nullable String[] values) {
 		boolean originDependent = policy.isOriginDependent();
-		@Nullable String[] values = policy.preflightValues();
 		values[CorsHeader.ALLOW_METHODS.ordinal()] = method;
 		values[CorsHeader.ALLOW_HEADERS.ordinal()] = allowedHeaders.isEmpty() ? null : allowedHeaders;
 		return new CorsDecision(DecisionKind.PREFLIGHT_ALLOWED,

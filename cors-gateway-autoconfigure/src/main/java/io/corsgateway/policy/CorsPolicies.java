@@ -119,14 +119,14 @@ public final class CorsPolicies {
 			return CorsDecision.noPolicy();
 		}
 		if (!policy.isEnabled()) {
-			return policy.disabled();
+			return policy.answers().disabled();
 		}
 		String origin = request.origin();
 		if (origin == null) {
-			return policy.withoutOrigin();
+			return policy.answers().withoutOrigin();
 		}
 		if (request.isSameOrigin()) {
-			return policy.fromSameOrigin();
+			return policy.answers().fromSameOrigin();
 		}
 		DecisionReason originRefusal = originRefusal(policy, origin, request.originCount());
 		return request.isPreflight() ? preflight(policy, request, origin, originRefusal)
@@ -151,7 +151,7 @@ public final class CorsPolicies {
 			CorsPolicy.Refusal refusal = policy.requestHeadersRefusal(request.requestHeaders());
 			return CorsDecision.preflightRejected(policy, refusal.reason(), refusal.detail());
 		}
-		return CorsDecision.preflightAllowed(policy, origin, method, allowedHeaders);
+		return policy.answers().preflightAllowed(origin, method, allowedHeaders);
 	}
 
 	// An OPTIONS request that is not a preflight is the handler's to answer (Fetch never
@@ -165,7 +165,7 @@ public final class CorsPolicies {
 		if (!method.equals("OPTIONS") && !policy.allowsMethod(method)) {
 			return CorsDecision.actualRefused(policy, methodRefusal(method), method);
 		}
-		return policy.actualAllowed(origin);
+		return policy.answers().actualAllowed(origin);
 	}
 
 	private static @Nullable DecisionReason originRefusal(CorsPolicy policy, String origin, int originCount) {

@@ -46,8 +46,6 @@ public final class CorsPolicy {
 	/** Longest method token evaluated. */
 	public static final int MAX_METHOD_LENGTH = 32;
 
-	private static final int HEADER_COUNT = CorsHeader.values().length;
-
 	private final String id;
 
 	private final @Nullable String serviceId;
@@ -84,20 +82,7 @@ public final class CorsPolicy {
 
 	private final AllowedHeaders headers;
 
-	// Rendered once: the values of an allowed actual request and of an allowed preflight,
-	// indexed by CorsHeader ordinal, without the per-request ones.
-	private final @Nullable String[] actualValues;
-
-	private final @Nullable String[] preflightValues;
-
-	// The decisions that depend on nothing but the policy, made once.
-	private final CorsDecision withoutOrigin;
-
-	private final CorsDecision fromSameOrigin;
-
-	private final CorsDecision disabled;
-
-	private final @Nullable CorsDecision anyOriginAllowed;
+	private final PolicyAnswers answers;
 
 	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy resolved, OriginMatcher origins,
 			Set<String> methods, AllowedHeaders headers) {
@@ -121,21 +106,8 @@ public final class CorsPolicy {
 		// With credentials browsers read '*' literally (Fetch), so it means "any" only
 		// without them.
 		this.anyMethod = !this.allowCredentials && this.allowedMethods.contains("*");
-		String credentials = this.allowCredentials ? "true" : null;
-		this.actualValues = new String[HEADER_COUNT];
-		this.actualValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
-		this.actualValues[CorsHeader.EXPOSE_HEADERS.ordinal()] = this.exposedHeaders.isEmpty() ? null
-				: String.join(", ", this.exposedHeaders);
-		this.preflightValues = new String[HEADER_COUNT];
-		this.preflightValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
-		// -1 seconds disables caching: browsers read 0 as "do not cache".
-		this.preflightValues[CorsHeader.MAX_AGE.ordinal()] = (this.maxAge != null)
-				? Long.toString(Math.max(this.maxAge.getSeconds(), 0)) : null;
-		// Last: these read the fields above.
-		this.withoutOrigin = CorsDecision.notCors(this, DecisionReason.NO_ORIGIN);
-		this.fromSameOrigin = CorsDecision.notCors(this, DecisionReason.SAME_ORIGIN);
-		this.disabled = CorsDecision.disabled(this);
-		this.anyOriginAllowed = isOriginDependent() ? null : CorsDecision.actualAllowed(this, "*");
+		// Last: the answers read the fields above.
+		this.answers = new PolicyAnswers(this);
 	}
 
 	/**
@@ -298,35 +270,9 @@ public final class CorsPolicy {
 		return this.rejectDisallowedOrigins;
 	}
 
-	/** The decision for a request without {@code Origin}. */
-	CorsDecision withoutOrigin() {
-		return this.withoutOrigin;
-	}
-
-	/** The decision for a request from its own origin. */
-	CorsDecision fromSameOrigin() {
-		return this.fromSameOrigin;
-	}
-
-	/** The decision for any request while the policy is disabled. */
-	CorsDecision disabled() {
-		return this.disabled;
-	}
-
-	/** The decision for an allowed actual request from the given origin. */
-	CorsDecision actualAllowed(String origin) {
-		CorsDecision anyOrigin = this.anyOriginAllowed;
-		return (anyOrigin != null) ? anyOrigin : CorsDecision.actualAllowed(this, origin);
-	}
-
-	/** The header values of an allowed actual request; shared, never to be written. */
-	@Nullable String[] actualValues() {
-		return this.actualValues;
-	}
-
-	/** A fresh copy of the header values of an allowed preflight. */
-	@Nullable String[] preflightValues() {
-		return this.preflightValues.clone();
+	/** What the policy answers that is the same for every request. */
+	PolicyAnswers answers() {
+		return this.answers;
 	}
 
 	/**

@@ -84,7 +84,7 @@ class PolicyCompilerEdgeTests {
 			.build();
 		assertThat(policies.getWarnings()).isEmpty();
 		assertThat(ordersPolicy(policies).getMaxAge()).isEqualTo(Duration.ofSeconds(86400));
-		assertThat(ordersPolicy(policies).preflightValues()[CorsHeader.MAX_AGE.ordinal()]).isEqualTo("86400");
+		assertThat(ordersPolicy(policies).answers().preflightValue(CorsHeader.MAX_AGE)).isEqualTo("86400");
 	}
 
 	@Test

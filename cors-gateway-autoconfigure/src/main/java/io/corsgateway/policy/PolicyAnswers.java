@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.policy;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a policy answers that is the same for every request, rendered once when the policy
+ * is compiled: the header values of an allowed actual request and of an allowed
+ * preflight, and the decisions that depend on nothing but the policy. Evaluating a
+ * request then only completes these with the request's origin, method and headers.
+ *
+ * @author cors-gateway authors
+ */
+final class PolicyAnswers {
+
+	private static final int HEADER_COUNT = CorsHeader.values().length;
+
+	// Indexed by CorsHeader ordinal, without the values that depend on the request.
+	private final @Nullable String[] actualValues = new String[HEADER_COUNT];
+
+	private final @Nullable String[] preflightValues = new String[HEADER_COUNT];
+
+	private final CorsPolicy policy;
+
+	private final CorsDecision withoutOrigin;
+
+	private final CorsDecision fromSameOrigin;
+
+	private final CorsDecision disabled;
+
+	private final @Nullable CorsDecision anyOriginAllowed;
+
+	PolicyAnswers(CorsPolicy policy) {
+		this.policy = policy;
+		String credentials = policy.isAllowCredentials() ? "true" : null;
+		this.actualValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
+		this.actualValues[CorsHeader.EXPOSE_HEADERS.ordinal()] = policy.getExposedHeaders().isEmpty() ? null
+				: String.join(", ", policy.getExposedHeaders());
+		this.preflightValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
+		Duration maxAge = policy.getMaxAge();
+		// -1 seconds disables caching: browsers read 0 as "do not cache".
+		this.preflightValues[CorsHeader.MAX_AGE.ordinal()] = (maxAge != null)
+				? Long.toString(Math.max(maxAge.getSeconds(), 0)) : null;
+		this.withoutOrigin = CorsDecision.notCors(policy, DecisionReason.NO_ORIGIN, this.actualValues);
+		this.fromSameOrigin = CorsDecision.notCors(policy, DecisionReason.SAME_ORIGIN, this.actualValues);
+		this.disabled = CorsDecision.disabled(policy);
+		this.anyOriginAllowed = policy.isOriginDependent() ? null
+				: CorsDecision.actualAllowed(policy, "*", this.actualValues);
+	}
+
+	/** The decision for a request without {@code Origin}. */
+	CorsDecision withoutOrigin() {
+		return this.withoutOrigin;
+	}
+
+	/** The decision for a request from its own origin. */
+	CorsDecision fromSameOrigin() {
+		return this.fromSameOrigin;
+	}
+
+	/** The decision for any request while the policy is disabled. */
+	CorsDecision disabled() {
+		return this.disabled;
+	}
+
+	/** The decision for an allowed actual request from the given origin. */
+	CorsDecision actualAllowed(String origin) {
+		CorsDecision anyOrigin = this.anyOriginAllowed;
+		return (anyOrigin != null) ? anyOrigin : CorsDecision.actualAllowed(this.policy, origin, this.actualValues);
+	}
+
+	/** The decision for an allowed preflight, with its own copy of the header values. */
+	CorsDecision preflightAllowed(String origin, String method, String allowedHeaders) {
+		return CorsDecision.preflightAllowed(this.policy, origin, method, allowedHeaders, this.preflightValues.clone());
+	}
+
+	/** The rendered value of a preflight header that does not depend on the request. */
+	@Nullable String preflightValue(CorsHeader header) {
+		return this.preflightValues[header.ordinal()];
+	}
+
+}
