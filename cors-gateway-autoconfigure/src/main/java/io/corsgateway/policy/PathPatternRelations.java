@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.routing.PathPatternIndex;
+
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
@@ -76,7 +78,7 @@ final class PathPatternRelations {
 		while (i < pattern.length()) {
 			char c = pattern.charAt(i);
 			if (c != '{') {
-				key.append(this.parser.isCaseSensitive() ? c : Character.toLowerCase(c));
+				key.append(this.parser.isCaseSensitive() ? c : PathPatternIndex.fold(c));
 				i++;
 				continue;
 			}
@@ -187,7 +189,11 @@ final class PathPatternRelations {
 		boolean literalX = isLiteral(x);
 		boolean literalY = isLiteral(y);
 		if (literalX && literalY) {
-			return (this.parser.isCaseSensitive() ? x.equals(y) : x.equalsIgnoreCase(y)) ? Overlap.SOME : Overlap.NONE;
+			// Folded as the index folds, so that what is reported as shadowed is what
+			// routing
+			// would confuse.
+			return (this.parser.isCaseSensitive() ? x.equals(y)
+					: PathPatternIndex.foldCase(x).equals(PathPatternIndex.foldCase(y))) ? Overlap.SOME : Overlap.NONE;
 		}
 		if (literalX || literalY) {
 			String literal = literalX ? x : y;

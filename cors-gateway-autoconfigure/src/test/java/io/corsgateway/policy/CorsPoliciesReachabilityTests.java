@@ -20,6 +20,8 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import io.corsgateway.internal.routing.PathPatternIndex;
+
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -157,6 +159,20 @@ class CorsPoliciesReachabilityTests {
 					.pathPatternParser(parser),
 				"cors.services.second.paths[0]", "/orders/**",
 				"Service 'first' already has the path pattern '/Orders/**'");
+	}
+
+	@Test
+	void patternsThatTheRouteIndexFoldsAlikeAreShadowedWithACaseInsensitiveParser() {
+		// The long s (U+017F) upper-cases to 'S': the index, like Spring's patterns,
+		// reads
+		// '/\u017ftore' and '/store' as one path, so the second service is never chosen.
+		PathPatternParser parser = new PathPatternParser();
+		parser.setCaseSensitive(false);
+		assertOnlyError(
+				twoServices((first) -> first.paths("/\u017ftore/**"), (second) -> second.paths("/store/**"))
+					.pathPatternParser(parser),
+				"cors.services.second.paths[0]", "/store/**", "Service 'first' already has the path pattern");
+		assertThat(PathPatternIndex.foldCase("\u017ftore")).isEqualTo(PathPatternIndex.foldCase("store"));
 	}
 
 	@Test

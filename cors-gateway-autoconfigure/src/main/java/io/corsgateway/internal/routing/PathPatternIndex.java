@@ -172,8 +172,10 @@ public final class PathPatternIndex<T> {
 	 * they match. Folding less would let a path that spells {@code /kadmin} with the
 	 * Kelvin sign (U+212A) reach the handler of {@code /kadmin} under another policy than
 	 * that route's.
+	 * @param value a path segment
+	 * @return its case-insensitive key
 	 */
-	static String foldCase(String value) {
+	public static String foldCase(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (fold(c) != c) {
@@ -187,7 +189,12 @@ public final class PathPatternIndex<T> {
 		return value;
 	}
 
-	private static char fold(char c) {
+	/**
+	 * The key of one character, as {@link #foldCase(String)} folds it.
+	 * @param c the character
+	 * @return its case-insensitive key
+	 */
+	public static char fold(char c) {
 		return Character.toLowerCase(Character.toUpperCase(c));
 	}
 
