@@ -34,15 +34,16 @@ import org.springframework.http.HttpStatus;
  */
 public final class CorsDecision {
 
-	// Indexed by CorsHeader ordinal; the origin is held apart so that the values of an
-	// allowed actual request are the policy's precomputed array plus one field.
+	// Indexed by CorsHeader ordinal. The values that depend on the request (origin,
+	// method, headers) are held apart, so that the array is always one the policy
+	// rendered once and shares.
 	private static final @Nullable String[] NO_VALUES = new String[CorsHeader.values().length];
 
 	private static final CorsDecision AMBIGUOUS_PATH = new CorsDecision(DecisionKind.REFUSED,
-			DecisionReason.AMBIGUOUS_PATH, null, null, null, NO_VALUES, Vary.NOTHING, HttpStatus.BAD_REQUEST);
+			DecisionReason.AMBIGUOUS_PATH, null, null, NO_VALUES);
 
 	private static final CorsDecision NO_POLICY = new CorsDecision(DecisionKind.NOT_APPLIED, DecisionReason.NO_POLICY,
-			null, null, null, NO_VALUES, Vary.NOTHING, null);
+			null, null, NO_VALUES);
 
 	private final DecisionKind kind;
 
@@ -52,24 +53,30 @@ public final class CorsDecision {
 
 	private final @Nullable CorsPolicy policy;
 
-	private final @Nullable String allowOrigin;
-
 	private final @Nullable String[] values;
 
-	private final Vary vary;
+	private final @Nullable String allowOrigin;
 
-	private final @Nullable HttpStatus answerStatus;
+	private final @Nullable String allowMethods;
+
+	private final @Nullable String allowHeaders;
 
 	private CorsDecision(DecisionKind kind, DecisionReason reason, @Nullable String detail, @Nullable CorsPolicy policy,
-			@Nullable String allowOrigin, @Nullable String[] values, Vary vary, @Nullable HttpStatus answerStatus) {
+			@Nullable String[] values) {
+		this(kind, reason, detail, policy, values, null, null, null);
+	}
+
+	private CorsDecision(DecisionKind kind, DecisionReason reason, @Nullable String detail, @Nullable CorsPolicy policy,
+			@Nullable String[] values, @Nullable String allowOrigin, @Nullable String allowMethods,
+			@Nullable String allowHeaders) {
 		this.kind = kind;
 		this.reason = reason;
 		this.detail = detail;
 		this.policy = policy;
-		this.allowOrigin = allowOrigin;
 		this.values = values;
-		this.vary = vary;
-		this.answerStatus = answerStatus;
+		this.allowOrigin = allowOrigin;
+		this.allowMethods = allowMethods;
+		this.allowHeaders = allowHeaders;
 	}
 
 	// A request refused before any policy is chosen because its path is ambiguous:
@@ -83,8 +90,7 @@ public final class CorsDecision {
 	}
 
 	static CorsDecision disabled(CorsPolicy policy) {
-		return new CorsDecision(DecisionKind.NOT_APPLIED, DecisionReason.SCOPE_DISABLED, null, policy, null, NO_VALUES,
-				Vary.NOTHING, null);
+		return new CorsDecision(DecisionKind.NOT_APPLIED, DecisionReason.SCOPE_DISABLED, null, policy, NO_VALUES);
 	}
 
 	/**
@@ -94,40 +100,33 @@ public final class CorsDecision {
 	 */
 	static CorsDecision notCors(CorsPolicy policy, DecisionReason reason, @Nullable String[] actualValues) {
 		if (policy.isOriginDependent()) {
-			return new CorsDecision(DecisionKind.NOT_CORS, reason, null, policy, null, NO_VALUES, Vary.ORIGIN, null);
+			return new CorsDecision(DecisionKind.NOT_CORS, reason, null, policy, NO_VALUES);
 		}
-		return new CorsDecision(DecisionKind.NOT_CORS, reason, null, policy, "*", actualValues, Vary.NOTHING, null);
+		return new CorsDecision(DecisionKind.NOT_CORS, reason, null, policy, actualValues, "*", null, null);
 	}
 
 	static CorsDecision actualAllowed(CorsPolicy policy, String origin, @Nullable String[] actualValues) {
-		boolean originDependent = policy.isOriginDependent();
 		return new CorsDecision(DecisionKind.ACTUAL_ALLOWED,
-				originDependent ? DecisionReason.ORIGIN_ALLOWED : DecisionReason.ANY_ORIGIN, null, policy,
-				policy.allowOriginValue(origin), actualValues, originDependent ? Vary.ORIGIN : Vary.NOTHING, null);
+				policy.isOriginDependent() ? DecisionReason.ORIGIN_ALLOWED : DecisionReason.ANY_ORIGIN, null, policy,
+				actualValues, policy.allowOriginValue(origin), null, null);
 	}
 
 	static CorsDecision actualRefused(CorsPolicy policy, DecisionReason reason, @Nullable String detail) {
-		boolean reject = policy.isRejectDisallowedOrigins();
-		return new CorsDecision(reject ? DecisionKind.ACTUAL_REJECTED : DecisionKind.ACTUAL_LET_THROUGH, reason, detail,
-				policy, null, NO_VALUES, Vary.ORIGIN, reject ? HttpStatus.FORBIDDEN : null);
+		return new CorsDecision(
+				policy.isRejectDisallowedOrigins() ? DecisionKind.ACTUAL_REJECTED : DecisionKind.ACTUAL_LET_THROUGH,
+				reason, detail, policy, NO_VALUES);
 	}
 
-	// The values are the caller's copy of the policy's preflight values: this decision
-	// completes and keeps them.
 	static CorsDecision preflightAllowed(CorsPolicy policy, String origin, String method, String allowedHeaders,
-			@Nullable String[] values) {
-		boolean originDependent = policy.isOriginDependent();
-		values[CorsHeader.ALLOW_METHODS.ordinal()] = method;
-		values[CorsHeader.ALLOW_HEADERS.ordinal()] = allowedHeaders.isEmpty() ? null : allowedHeaders;
+			@Nullable String[] preflightValues) {
 		return new CorsDecision(DecisionKind.PREFLIGHT_ALLOWED,
-				originDependent ? DecisionReason.ORIGIN_ALLOWED : DecisionReason.ANY_ORIGIN, null, policy,
-				policy.allowOriginValue(origin), values, Vary.PREFLIGHT,
-				policy.isPreflightContinue() ? null : HttpStatus.valueOf(policy.getPreflightStatus()));
+				policy.isOriginDependent() ? DecisionReason.ORIGIN_ALLOWED : DecisionReason.ANY_ORIGIN, null, policy,
+				preflightValues, policy.allowOriginValue(origin), method,
+				allowedHeaders.isEmpty() ? null : allowedHeaders);
 	}
 
 	static CorsDecision preflightRejected(CorsPolicy policy, DecisionReason reason, @Nullable String detail) {
-		return new CorsDecision(DecisionKind.PREFLIGHT_REJECTED, reason, detail, policy, null, NO_VALUES,
-				Vary.PREFLIGHT, HttpStatus.FORBIDDEN);
+		return new CorsDecision(DecisionKind.PREFLIGHT_REJECTED, reason, detail, policy, NO_VALUES);
 	}
 
 	/**
@@ -192,7 +191,12 @@ public final class CorsDecision {
 	 * @return the value, or {@code null} when the response must not carry the header
 	 */
 	public @Nullable String getHeaderValue(CorsHeader header) {
-		return (header == CorsHeader.ALLOW_ORIGIN) ? this.allowOrigin : this.values[header.ordinal()];
+		return switch (header) {
+			case ALLOW_ORIGIN -> this.allowOrigin;
+			case ALLOW_METHODS -> this.allowMethods;
+			case ALLOW_HEADERS -> this.allowHeaders;
+			default -> this.values[header.ordinal()];
+		};
 	}
 
 	/**
@@ -200,7 +204,15 @@ public final class CorsDecision {
 	 * @return the request headers
 	 */
 	public Vary getVary() {
-		return this.vary;
+		CorsPolicy policy = this.policy;
+		return switch (this.kind) {
+			case PREFLIGHT_ALLOWED, PREFLIGHT_REJECTED -> Vary.PREFLIGHT;
+			case ACTUAL_REJECTED, ACTUAL_LET_THROUGH -> Vary.ORIGIN;
+			// A '*' scope answers every request alike.
+			case NOT_CORS, ACTUAL_ALLOWED ->
+				(policy != null && policy.isOriginDependent()) ? Vary.ORIGIN : Vary.NOTHING;
+			case NOT_APPLIED, REFUSED -> Vary.NOTHING;
+		};
 	}
 
 	/**
@@ -217,7 +229,13 @@ public final class CorsDecision {
 	 * @return the status, or {@code null} when the request goes on to the handler
 	 */
 	public @Nullable HttpStatus getAnswerStatus() {
-		return this.answerStatus;
+		CorsPolicy policy = this.policy;
+		return switch (this.kind) {
+			case REFUSED -> HttpStatus.BAD_REQUEST;
+			case PREFLIGHT_REJECTED, ACTUAL_REJECTED -> HttpStatus.FORBIDDEN;
+			case PREFLIGHT_ALLOWED -> (policy != null) ? policy.answers().preflightStatus() : null;
+			default -> null;
+		};
 	}
 
 	@Override

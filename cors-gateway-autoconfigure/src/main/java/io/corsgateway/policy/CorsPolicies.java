@@ -111,59 +111,63 @@ public final class CorsPolicies {
 	 * @return the decision, never {@code null}
 	 */
 	public CorsDecision evaluate(CorsRequest request, boolean rejectAmbiguousPaths) {
-		if (rejectAmbiguousPaths && AmbiguousPaths.isAmbiguous(request.path().value())) {
+		// The request is read into locals once and not passed on, so that when this
+		// method is inlined into the filter the request object need not be allocated.
+		PathContainer path = request.path();
+		if (rejectAmbiguousPaths && AmbiguousPaths.isAmbiguous(path.value())) {
 			return CorsDecision.ambiguousPath();
 		}
-		CorsPolicy policy = find(request.host(), request.path(), request.routingMethod());
+		String origin = request.origin();
+		String requestMethod = request.requestMethod();
+		boolean preflight = CorsRequest.isPreflight(request.method(), origin, requestMethod);
+		String method = (preflight && requestMethod != null) ? requestMethod : request.method();
+		CorsPolicy policy = find(request.host(), path, method);
 		if (policy == null) {
 			return CorsDecision.noPolicy();
 		}
 		if (!policy.isEnabled()) {
 			return policy.answers().disabled();
 		}
-		String origin = request.origin();
 		if (origin == null) {
 			return policy.answers().withoutOrigin();
 		}
-		if (request.isSameOrigin()) {
+		if (CorsRequest.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
 			return policy.answers().fromSameOrigin();
 		}
 		DecisionReason originRefusal = originRefusal(policy, origin, request.originCount());
-		return request.isPreflight() ? preflight(policy, request, origin, originRefusal)
-				: actual(policy, request, origin, originRefusal);
+		return preflight ? preflight(policy, origin, method, request.requestMethodCount(), request.requestHeaders(),
+				originRefusal) : actual(policy, origin, method, originRefusal);
 	}
 
-	private static CorsDecision preflight(CorsPolicy policy, CorsRequest request, String origin,
-			@Nullable DecisionReason originRefusal) {
+	private static CorsDecision preflight(CorsPolicy policy, String origin, String method, int methodLines,
+			String requestHeaders, @Nullable DecisionReason originRefusal) {
 		if (originRefusal != null) {
-			return CorsDecision.preflightRejected(policy, originRefusal, null);
+			return policy.answers().preflightRejected(originRefusal, null);
 		}
-		String method = request.routingMethod();
 		// Several Access-Control-Request-Method lines name no single method to allow.
-		if (request.requestMethodCount() != 1) {
-			return CorsDecision.preflightRejected(policy, DecisionReason.SEVERAL_REQUEST_METHODS, null);
+		if (methodLines != 1) {
+			return policy.answers().preflightRejected(DecisionReason.SEVERAL_REQUEST_METHODS, null);
 		}
 		if (!policy.allowsMethod(method)) {
-			return CorsDecision.preflightRejected(policy, methodRefusal(method), method);
+			return policy.answers().preflightRejected(methodRefusal(method), method);
 		}
-		String allowedHeaders = policy.allowedRequestHeaders(request.requestHeaders());
+		String allowedHeaders = policy.allowedRequestHeaders(requestHeaders);
 		if (allowedHeaders == null) {
-			CorsPolicy.Refusal refusal = policy.requestHeadersRefusal(request.requestHeaders());
-			return CorsDecision.preflightRejected(policy, refusal.reason(), refusal.detail());
+			CorsPolicy.Refusal refusal = policy.requestHeadersRefusal(requestHeaders);
+			return policy.answers().preflightRejected(refusal.reason(), refusal.detail());
 		}
 		return policy.answers().preflightAllowed(origin, method, allowedHeaders);
 	}
 
 	// An OPTIONS request that is not a preflight is the handler's to answer (Fetch never
 	// sends one cross-origin without a preflight first), so only its origin is checked.
-	private static CorsDecision actual(CorsPolicy policy, CorsRequest request, String origin,
+	private static CorsDecision actual(CorsPolicy policy, String origin, String method,
 			@Nullable DecisionReason originRefusal) {
 		if (originRefusal != null) {
-			return CorsDecision.actualRefused(policy, originRefusal, null);
+			return policy.answers().actualRefused(originRefusal, null);
 		}
-		String method = request.method();
 		if (!method.equals("OPTIONS") && !policy.allowsMethod(method)) {
-			return CorsDecision.actualRefused(policy, methodRefusal(method), method);
+			return policy.answers().actualRefused(methodRefusal(method), method);
 		}
 		return policy.answers().actualAllowed(origin);
 	}

@@ -152,7 +152,11 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 	 * @return whether the request is a preflight
 	 */
 	public boolean isPreflight() {
-		return this.origin != null && this.requestMethod != null && "OPTIONS".equals(this.method);
+		return isPreflight(this.method, this.origin, this.requestMethod);
+	}
+
+	static boolean isPreflight(String method, @Nullable String origin, @Nullable String requestMethod) {
+		return origin != null && requestMethod != null && "OPTIONS".equals(method);
 	}
 
 	/**
@@ -173,28 +177,27 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 	 * @return whether the request comes from its own origin
 	 */
 	public boolean isSameOrigin() {
-		String origin = this.origin;
-		String scheme = this.scheme;
+		return isSameOrigin(this.origin, this.scheme, this.host, this.port);
+	}
+
+	static boolean isSameOrigin(@Nullable String origin, @Nullable String scheme, String host, int port) {
 		if (origin == null || scheme == null) {
 			return false;
 		}
 		int schemeLength = scheme.length();
 		int hostStart = schemeLength + 3;
-		int hostEnd = hostStart + this.host.length();
+		int hostEnd = hostStart + host.length();
 		if (origin.length() < hostEnd || !matchesLowerCase(origin, 0, scheme) || !origin.startsWith("://", schemeLength)
-				|| !matchesLowerCase(origin, hostStart, this.host)) {
+				|| !matchesLowerCase(origin, hostStart, host)) {
 			return false;
 		}
-		int port = this.port;
-		if (port == HttpSyntax.defaultPort(scheme)) {
-			port = -1;
-		}
+		int ownPort = (port == HttpSyntax.defaultPort(scheme)) ? -1 : port;
 		if (origin.length() == hostEnd) {
-			return port == -1;
+			return ownPort == -1;
 		}
 		// A serialized port has no leading zero: ':08080' is not port 8080's origin.
-		return port != -1 && origin.charAt(hostEnd) == ':'
-				&& HttpSyntax.parsePort(origin, hostEnd + 1, origin.length()) == port;
+		return ownPort != -1 && origin.charAt(hostEnd) == ':'
+				&& HttpSyntax.parsePort(origin, hostEnd + 1, origin.length()) == ownPort;
 	}
 
 	private static boolean matchesLowerCase(String origin, int from, String requestPart) {

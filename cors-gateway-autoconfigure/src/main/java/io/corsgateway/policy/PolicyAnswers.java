@@ -19,6 +19,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * What a policy answers that is the same for every request, rendered once when the policy
  * is compiled: the header values of an allowed actual request and of an allowed
@@ -38,6 +40,8 @@ final class PolicyAnswers {
 
 	private final CorsPolicy policy;
 
+	private final @Nullable HttpStatus preflightStatus;
+
 	private final CorsDecision withoutOrigin;
 
 	private final CorsDecision fromSameOrigin;
@@ -46,8 +50,14 @@ final class PolicyAnswers {
 
 	private final @Nullable CorsDecision anyOriginAllowed;
 
+	// The usual refusals, which name no detail from the request.
+	private final CorsDecision actualFromOriginNotAllowed;
+
+	private final CorsDecision preflightFromOriginNotAllowed;
+
 	PolicyAnswers(CorsPolicy policy) {
 		this.policy = policy;
+		this.preflightStatus = policy.isPreflightContinue() ? null : HttpStatus.valueOf(policy.getPreflightStatus());
 		String credentials = policy.isAllowCredentials() ? "true" : null;
 		this.actualValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
 		this.actualValues[CorsHeader.EXPOSE_HEADERS.ordinal()] = policy.getExposedHeaders().isEmpty() ? null
@@ -62,6 +72,9 @@ final class PolicyAnswers {
 		this.disabled = CorsDecision.disabled(policy);
 		this.anyOriginAllowed = policy.isOriginDependent() ? null
 				: CorsDecision.actualAllowed(policy, "*", this.actualValues);
+		this.actualFromOriginNotAllowed = CorsDecision.actualRefused(policy, DecisionReason.ORIGIN_NOT_ALLOWED, null);
+		this.preflightFromOriginNotAllowed = CorsDecision.preflightRejected(policy, DecisionReason.ORIGIN_NOT_ALLOWED,
+				null);
 	}
 
 	/** The decision for a request without {@code Origin}. */
@@ -85,9 +98,29 @@ final class PolicyAnswers {
 		return (anyOrigin != null) ? anyOrigin : CorsDecision.actualAllowed(this.policy, origin, this.actualValues);
 	}
 
-	/** The decision for an allowed preflight, with its own copy of the header values. */
+	/** The decision for an actual request refused for the given reason. */
+	CorsDecision actualRefused(DecisionReason reason, @Nullable String detail) {
+		return (reason == DecisionReason.ORIGIN_NOT_ALLOWED && detail == null) ? this.actualFromOriginNotAllowed
+				: CorsDecision.actualRefused(this.policy, reason, detail);
+	}
+
+	/** The decision for a preflight rejected for the given reason. */
+	CorsDecision preflightRejected(DecisionReason reason, @Nullable String detail) {
+		return (reason == DecisionReason.ORIGIN_NOT_ALLOWED && detail == null) ? this.preflightFromOriginNotAllowed
+				: CorsDecision.preflightRejected(this.policy, reason, detail);
+	}
+
+	/** The decision for an allowed preflight. */
 	CorsDecision preflightAllowed(String origin, String method, String allowedHeaders) {
-		return CorsDecision.preflightAllowed(this.policy, origin, method, allowedHeaders, this.preflightValues.clone());
+		return CorsDecision.preflightAllowed(this.policy, origin, method, allowedHeaders, this.preflightValues);
+	}
+
+	/**
+	 * The status the filter answers an allowed preflight with.
+	 * @return the status, or {@code null} when allowed preflights continue to the handler
+	 */
+	@Nullable HttpStatus preflightStatus() {
+		return this.preflightStatus;
 	}
 
 	/** The rendered value of a preflight header that does not depend on the request. */
