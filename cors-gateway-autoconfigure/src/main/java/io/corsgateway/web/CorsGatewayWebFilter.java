@@ -38,7 +38,9 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * A {@link WebFilter} that applies {@link CorsPolicies} to every request, following the
- * CORS protocol of the WHATWG Fetch standard: it answers preflights itself, rejects
+ * CORS protocol of the WHATWG Fetch standard. It reads the request's facts into a
+ * {@link CorsRequest}, asks {@link CorsPolicies#evaluate(CorsRequest, boolean)} for a
+ * {@link CorsDecision}, and only applies it: it answers preflights itself, rejects
  * disallowed requests before any handler runs, and gives the CORS headers of every
  * response in an enabled scope the policy's values when the response is committed,
  * replacing whatever a handler, an error renderer, another filter or a proxied upstream

@@ -346,6 +346,58 @@ class CorsDecisionTests {
 		assertThat(request.isPreflight()).isFalse();
 	}
 
+	@Test
+	void usualRefusalsAreMadeOnceAndRefusalsWithADetailEachTime() {
+		assertThat(POLICIES.evaluate(actual("GET", "/orders/1", EVIL)))
+			.isSameAs(POLICIES.evaluate(actual("POST", "/orders/2", EVIL)));
+		assertThat(POLICIES.evaluate(preflight("/orders/1", EVIL, "PUT", "")))
+			.isSameAs(POLICIES.evaluate(preflight("/orders/2", EVIL, "GET", "")));
+		CorsDecision delete = POLICIES.evaluate(actual("DELETE", "/orders/1", SHOP));
+		assertThat(delete.getReason()).isEqualTo(DecisionReason.METHOD_NOT_ALLOWED);
+		assertThat(delete).isNotSameAs(POLICIES.evaluate(actual("DELETE", "/orders/1", SHOP)));
+		assertThat(POLICIES.evaluate(preflight("/orders/1", SHOP, "DELETE", "")).getReason())
+			.isEqualTo(DecisionReason.METHOD_NOT_ALLOWED);
+	}
+
+	@Test
+	void methodOfTheLongestLengthEvaluatedIsJudgedNotAllowedRatherThanMalformed() {
+		String longest = "M".repeat(CorsPolicy.MAX_METHOD_LENGTH);
+		assertThat(POLICIES.evaluate(actual(longest, "/orders/1", SHOP)).getReason())
+			.isEqualTo(DecisionReason.METHOD_NOT_ALLOWED);
+		assertThat(POLICIES.evaluate(actual(longest + "M", "/orders/1", SHOP)).getReason())
+			.isEqualTo(DecisionReason.MALFORMED_METHOD);
+	}
+
+	@Test
+	void requestFactsNameThePreflightAndTheMethodItIsRoutedBy() {
+		CorsRequest preflight = preflight("/orders/1", SHOP, "PUT", "");
+		assertThat(preflight.isPreflight()).isTrue();
+		assertThat(preflight.routingMethod()).isEqualTo("PUT");
+		CorsRequest actual = actual("DELETE", "/orders/1", SHOP);
+		assertThat(actual.isPreflight()).isFalse();
+		assertThat(actual.routingMethod()).isEqualTo("DELETE");
+		CorsRequest withoutOrigin = request("OPTIONS", "/orders/1", List.of(), List.of("PUT"), "");
+		assertThat(withoutOrigin.isPreflight()).isFalse();
+		assertThat(withoutOrigin.routingMethod()).isEqualTo("OPTIONS");
+	}
+
+	@Test
+	void requestFactsNeedAMethodHostPathAndRequestHeaders() {
+		PathContainer path = PathContainer.parsePath("/orders/1");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CorsRequest(null, "https", "api.example.com", -1, path, null, 0, null, 0, ""))
+			.withMessageContaining("'method'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CorsRequest("GET", "https", null, -1, path, null, 0, null, 0, ""))
+			.withMessageContaining("'host'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CorsRequest("GET", "https", "api.example.com", -1, null, null, 0, null, 0, ""))
+			.withMessageContaining("'path'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new CorsRequest("GET", "https", "api.example.com", -1, path, null, 0, null, 0, null))
+			.withMessageContaining("'requestHeaders'");
+	}
+
 	private static void assertNoCorsHeader(CorsDecision decision) {
 		for (CorsHeader header : CorsHeader.values()) {
 			assertThat(decision.getHeaderValue(header)).as(header.headerName()).isNull();

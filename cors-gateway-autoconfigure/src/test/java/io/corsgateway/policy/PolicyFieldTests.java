@@ -98,6 +98,30 @@ class PolicyFieldTests {
 	}
 
 	@Test
+	void listFieldsNameTheirElementTypeAndOthersNone() {
+		for (PolicyField<?> field : PolicyField.all()) {
+			assertThat(field.getElementType()).as(field.getName())
+				.isEqualTo(List.class.equals(field.getType()) ? String.class : null);
+		}
+	}
+
+	@Test
+	void fieldIsPrintedAsItsPropertyName() {
+		assertThat(PolicyField.ALLOWED_ORIGINS).hasToString("allowed-origins");
+	}
+
+	@Test
+	void settingAValueNeedsAField() {
+		DefaultsSpec defaults = CorsPolicies.builder().getDefaults();
+		assertThatIllegalArgumentException().isThrownBy(() -> defaults.set(null, true));
+	}
+
+	@Test
+	void buildingNeedsAnErrorCollector() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CorsPolicies.builder().build(null));
+	}
+
+	@Test
 	void everyFieldSetAtTheRouteLevelWinsOverTheServiceAndTheDefaults() {
 		for (PolicyField<?> field : PolicyField.all()) {
 			assertRouteWins(field);

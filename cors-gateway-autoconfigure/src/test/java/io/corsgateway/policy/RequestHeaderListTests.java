@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.server.PathContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Rules of {@link CorsPolicy#allowedRequestHeaders} and {@link CorsPolicy#allowsMethod}:
@@ -75,6 +76,18 @@ class RequestHeaderListTests {
 	@Test
 	void canonicalListIsAnsweredAsSent() {
 		assertThat(LISTED.allowedRequestHeaders("x-request-id,Content-Type")).isEqualTo("x-request-id,Content-Type");
+	}
+
+	@Test
+	void canonicalListIsAnsweredWithoutACopy() {
+		String requested = "x-request-id,Content-Type";
+		assertThat(LISTED.allowedRequestHeaders(requested)).isSameAs(requested);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "x-request-id", "x-request-id, content-type" })
+	void askingWhyAnAllowedListIsRefusedIsAProgrammingError(String requested) {
+		assertThatIllegalStateException().isThrownBy(() -> LISTED.requestHeadersRefusal(requested));
 	}
 
 	@ParameterizedTest

@@ -15,6 +15,8 @@
  */
 package io.corsgateway.web;
 
+import java.net.URI;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -36,6 +38,7 @@ import reactor.core.publisher.Mono;
 import io.corsgateway.policy.CorsPolicies;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
@@ -83,6 +86,14 @@ class RejectionLogTests {
 		get("https://evil.example.net");
 		assertThat(lines())
 			.containsExactly("Reject: GET from origin 'https://evil.example.net' not allowed by policy " + "'orders'");
+	}
+
+	@Test
+	void ambiguousPathIsLoggedWithThePath() {
+		run(MockServerHttpRequest.method(HttpMethod.GET, URI.create("https://api.example.com/orders/%2e%2e/admin"))
+			.header(HttpHeaders.ORIGIN, "https://shop.example.com"));
+		assertThat(lines()).containsExactly(
+				"Reject: ambiguous path '/orders/%2e%2e/admin' could select another policy than the handler's");
 	}
 
 	@Test

@@ -145,6 +145,9 @@ class AsciiTests {
 		assertThat(Ascii.regionMatchesIgnoreCase("abc", 2, "bc", 0, 2)).isFalse();
 		assertThat(Ascii.regionMatchesIgnoreCase("bc", 0, "abc", 2, 2)).isFalse();
 		assertThat(Ascii.regionMatchesIgnoreCase("abc", 0, "abc", 0, -1)).isFalse();
+		// The part that fits matches: only the bounds check can answer.
+		assertThat(Ascii.regionMatchesIgnoreCase("abc", 2, "cd", 0, 2)).isFalse();
+		assertThat(Ascii.regionMatchesIgnoreCase("cd", 0, "abc", 2, 2)).isFalse();
 	}
 
 	@Property(tries = 1000)
