@@ -120,7 +120,7 @@ public final class CorsPolicies {
 		String origin = request.origin();
 		String requestMethod = request.requestMethod();
 		boolean preflight = CorsRequest.isPreflight(request.method(), origin, requestMethod);
-		String method = (preflight && requestMethod != null) ? requestMethod : request.method();
+		String method = CorsRequest.routingMethod(request.method(), origin, requestMethod);
 		CorsPolicy policy = find(request.host(), path, method);
 		if (policy == null) {
 			return CorsDecision.noPolicy();

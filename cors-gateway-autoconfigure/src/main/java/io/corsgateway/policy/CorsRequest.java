@@ -165,8 +165,11 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 	 * @return the method to route by
 	 */
 	public String routingMethod() {
-		String requested = this.requestMethod;
-		return (requested != null && isPreflight()) ? requested : this.method;
+		return routingMethod(this.method, this.origin, this.requestMethod);
+	}
+
+	static String routingMethod(String method, @Nullable String origin, @Nullable String requestMethod) {
+		return (requestMethod != null && isPreflight(method, origin, requestMethod)) ? requestMethod : method;
 	}
 
 	/**
