@@ -15,7 +15,6 @@
  */
 package io.corsgateway.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -24,6 +23,7 @@ import org.apache.commons.logging.LogFactory;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPoliciesBuilder;
 import io.corsgateway.policy.PolicyError;
+import io.corsgateway.web.CorsDecisionListener;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,11 +63,12 @@ public final class CorsGatewayAutoConfiguration {
 		CorsGatewayPropertiesMapper mapper = new CorsGatewayPropertiesMapper(properties,
 				customizers.orderedStream().toList(), UnknownCorsProperties.find(environment));
 		CorsPoliciesBuilder builder = mapper.toBuilder();
-		CorsPolicies policies = mapper.build(builder);
-		List<PolicyError> warnings = new ArrayList<>(policies.getWarnings());
-		warnings
-			.addAll(PreflightContinueSecurityCheck.warnings(builder, beanFactory, beanFactory.getBeanClassLoader()));
-		for (PolicyError warning : warnings) {
+		// Recorded before building, so that the policies report it with their own
+		// warnings (the actuator endpoint lists them).
+		List<PolicyError> securityWarnings = PreflightContinueSecurityCheck.warnings(builder, beanFactory,
+				beanFactory.getBeanClassLoader());
+		CorsPolicies policies = mapper.build(builder, securityWarnings);
+		for (PolicyError warning : policies.getWarnings()) {
 			logger.warn("CORS configuration: " + warning);
 		}
 		return policies;
@@ -75,10 +76,13 @@ public final class CorsGatewayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CorsGatewayWebFilter corsGatewayWebFilter(CorsPolicies corsPolicies, CorsGatewayProperties properties) {
+	CorsGatewayWebFilter corsGatewayWebFilter(CorsPolicies corsPolicies, CorsGatewayProperties properties,
+			ObjectProvider<CorsDecisionListener> listeners) {
 		CorsGatewayWebFilter filter = new CorsGatewayWebFilter(corsPolicies);
 		filter.setOrder(properties.getFilterOrder());
 		filter.setRejectAmbiguousPaths(properties.isRejectAmbiguousPaths());
+		filter.setDebugHeaders(properties.isDebugHeaders());
+		filter.setDecisionListeners(listeners.orderedStream().toList());
 		return filter;
 	}
 

@@ -60,6 +60,13 @@ public class CorsGatewayProperties {
 	private boolean caseSensitivePaths = true;
 
 	/**
+	 * Whether a request the filter rejects itself (403 or 400) carries a
+	 * Cors-Gateway-Reason header naming the reason, which a browser's network tab shows.
+	 * Keep it off in production: it tells any client why it was refused.
+	 */
+	private boolean debugHeaders;
+
+	/**
 	 * Policy fields inherited by every service and route.
 	 */
 	@NestedConfigurationProperty
@@ -100,6 +107,14 @@ public class CorsGatewayProperties {
 
 	public void setCaseSensitivePaths(boolean caseSensitivePaths) {
 		this.caseSensitivePaths = caseSensitivePaths;
+	}
+
+	public boolean isDebugHeaders() {
+		return this.debugHeaders;
+	}
+
+	public void setDebugHeaders(boolean debugHeaders) {
+		this.debugHeaders = debugHeaders;
 	}
 
 	public CorsPolicyProperties getDefaults() {

@@ -82,11 +82,14 @@ final class CorsGatewayPropertiesMapper {
 	 * Build the policies, reporting unknown keys first and then every error of the
 	 * builder, each once.
 	 * @param builder the builder from {@link #toBuilder()}
+	 * @param warnings warnings found outside the builder, which the policies report first
+	 * among their own
 	 * @return the compiled policies
 	 */
-	CorsPolicies build(CorsPoliciesBuilder builder) {
+	CorsPolicies build(CorsPoliciesBuilder builder, List<PolicyError> warnings) {
 		PolicyErrors errors = new PolicyErrors();
 		this.unknownKeys.forEach(errors::error);
+		warnings.forEach(errors::warning);
 		return builder.build(errors);
 	}
 

@@ -107,6 +107,13 @@ public class CorsPolicyProperties {
 	 */
 	private @Nullable Boolean rejectDisallowedOrigins;
 
+	/**
+	 * Whether decisions are only computed, logged and counted, never enforced: nothing is
+	 * rejected and no header is added, removed or changed, so that a handler or upstream
+	 * that still does its own CORS keeps doing it. Built-in default: false.
+	 */
+	private @Nullable Boolean reportOnly;
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -201,6 +208,14 @@ public class CorsPolicyProperties {
 
 	public void setRejectDisallowedOrigins(@Nullable Boolean rejectDisallowedOrigins) {
 		this.rejectDisallowedOrigins = rejectDisallowedOrigins;
+	}
+
+	public @Nullable Boolean getReportOnly() {
+		return this.reportOnly;
+	}
+
+	public void setReportOnly(@Nullable Boolean reportOnly) {
+		this.reportOnly = reportOnly;
 	}
 
 }

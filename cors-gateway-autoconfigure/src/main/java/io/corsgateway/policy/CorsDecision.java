@@ -34,6 +34,18 @@ import org.springframework.http.HttpStatus;
  */
 public final class CorsDecision {
 
+	/**
+	 * The {@linkplain #getServiceLabel() service label} of a decision the defaults made.
+	 * Ids cannot contain parentheses, so no service is named so.
+	 */
+	public static final String DEFAULTS_LABEL = "(defaults)";
+
+	/**
+	 * The {@linkplain #getServiceLabel() service} or {@linkplain #getRouteLabel() route
+	 * label} of a decision made without a policy or without a route.
+	 */
+	public static final String NONE_LABEL = "(none)";
+
 	// Indexed by CorsHeader ordinal. The values that depend on the request (origin,
 	// method, headers) are held apart, so that the array is always one the policy
 	// rendered once and shares.
@@ -186,6 +198,31 @@ public final class CorsDecision {
 	}
 
 	/**
+	 * The service that decided, as log lines, metric tags and the actuator endpoint name
+	 * it.
+	 * @return the service id, {@value #DEFAULTS_LABEL} when the defaults decided, or
+	 * {@value #NONE_LABEL} when no policy did
+	 */
+	public String getServiceLabel() {
+		CorsPolicy policy = this.policy;
+		if (policy == null) {
+			return NONE_LABEL;
+		}
+		String serviceId = policy.getServiceId();
+		return (serviceId != null) ? serviceId : DEFAULTS_LABEL;
+	}
+
+	/**
+	 * The route that decided, as log lines, metric tags and the actuator endpoint name
+	 * it.
+	 * @return the route id, or {@value #NONE_LABEL} when no route decided
+	 */
+	public String getRouteLabel() {
+		String routeId = getRouteId();
+		return (routeId != null) ? routeId : NONE_LABEL;
+	}
+
+	/**
 	 * The value the response must carry for a CORS header.
 	 * @param header the header
 	 * @return the value, or {@code null} when the response must not carry the header
@@ -222,6 +259,19 @@ public final class CorsDecision {
 	 */
 	public boolean isApplied() {
 		return this.kind != DecisionKind.NOT_APPLIED;
+	}
+
+	/**
+	 * Whether the filter enforces this decision. A decision of a
+	 * {@linkplain CorsPolicy#isReportOnly() report-only} policy is only logged and
+	 * counted: the filter leaves request and response alone, as for a decision that is
+	 * not {@linkplain #isApplied() applied}. A refusal made before any policy is chosen
+	 * (an ambiguous path) is always enforced.
+	 * @return whether the decision is enforced
+	 */
+	public boolean isEnforced() {
+		CorsPolicy policy = this.policy;
+		return policy == null || !policy.isReportOnly();
 	}
 
 	/**

@@ -74,6 +74,8 @@ public final class CorsPolicy {
 
 	private final boolean rejectDisallowedOrigins;
 
+	private final boolean reportOnly;
+
 	private final OriginMatcher origins;
 
 	private final Set<String> methods;
@@ -100,6 +102,7 @@ public final class CorsPolicy {
 		this.preflightContinue = resolved.isTrue(PolicyField.PREFLIGHT_CONTINUE);
 		this.preflightStatus = resolved.value(PolicyField.PREFLIGHT_STATUS);
 		this.rejectDisallowedOrigins = resolved.isTrue(PolicyField.REJECT_DISALLOWED_ORIGINS);
+		this.reportOnly = resolved.isTrue(PolicyField.REPORT_ONLY);
 		this.origins = origins;
 		this.methods = methods;
 		this.headers = headers;
@@ -268,6 +271,15 @@ public final class CorsPolicy {
 	 */
 	public boolean isRejectDisallowedOrigins() {
 		return this.rejectDisallowedOrigins;
+	}
+
+	/**
+	 * Whether the policy's decisions are only reported (logged and counted), never
+	 * enforced: the filter then leaves request and response alone.
+	 * @return whether the policy is report-only
+	 */
+	public boolean isReportOnly() {
+		return this.reportOnly;
 	}
 
 	/** What the policy answers that is the same for every request. */

@@ -67,6 +67,15 @@ public final class PolicyErrors {
 	}
 
 	/**
+	 * Record a warning found elsewhere, such as by a check of the application around the
+	 * policies.
+	 * @param warning the warning
+	 */
+	public void warning(PolicyError warning) {
+		this.warnings.add(warning);
+	}
+
+	/**
 	 * The errors recorded so far, in the order they were found.
 	 * @return the errors
 	 */

@@ -86,9 +86,16 @@ public final class PolicyField<T> {
 	public static final PolicyField<Boolean> REJECT_DISALLOWED_ORIGINS = new PolicyField<>("reject-disallowed-origins",
 			Boolean.class, null, true, FieldChecks::none);
 
+	/**
+	 * Whether decisions are only computed, logged and counted, never enforced: nothing is
+	 * rejected and no header is added, removed or changed.
+	 */
+	public static final PolicyField<Boolean> REPORT_ONLY = new PolicyField<>("report-only", Boolean.class, null, false,
+			FieldChecks::none);
+
 	private static final List<PolicyField<?>> ALL = List.of(ENABLED, ALLOWED_ORIGINS, ALLOWED_ORIGIN_PATTERNS,
 			ALLOWED_METHODS, ALLOWED_HEADERS, EXPOSED_HEADERS, ALLOW_CREDENTIALS, ALLOW_INSECURE_ORIGINS, MAX_AGE,
-			PREFLIGHT_CONTINUE, PREFLIGHT_STATUS, REJECT_DISALLOWED_ORIGINS);
+			PREFLIGHT_CONTINUE, PREFLIGHT_STATUS, REJECT_DISALLOWED_ORIGINS, REPORT_ONLY);
 
 	private final String name;
 

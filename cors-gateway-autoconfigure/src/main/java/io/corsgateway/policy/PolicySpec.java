@@ -255,4 +255,14 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 		return set(PolicyField.REJECT_DISALLOWED_ORIGINS, rejectDisallowedOrigins);
 	}
 
+	/**
+	 * Set whether the scope's decisions are only computed, logged and counted, never
+	 * enforced.
+	 * @param reportOnly whether to report only, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S reportOnly(@Nullable Boolean reportOnly) {
+		return set(PolicyField.REPORT_ONLY, reportOnly);
+	}
+
 }

@@ -15,22 +15,24 @@
  */
 package io.corsgateway.web;
 
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import io.corsgateway.internal.http.LogText;
 import io.corsgateway.policy.CorsDecision;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPolicy;
 import io.corsgateway.policy.CorsRequest;
 import io.corsgateway.policy.DecisionKind;
+import io.corsgateway.policy.DecisionReason;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -47,6 +49,12 @@ import org.springframework.web.server.WebFilterChain;
  * set. Requests whose path a server behind it could read differently are refused before
  * any policy is chosen (see {@link #setRejectAmbiguousPaths(boolean)}).
  * <p>
+ * Every decision goes to the {@linkplain #setDecisionListeners(List) decision listeners}
+ * first. A decision that refuses a request or lets it through without CORS headers is
+ * logged at DEBUG, one line with its reason; nothing is built when DEBUG is off. A
+ * decision of a {@linkplain CorsPolicy#isReportOnly() report-only} policy is told and
+ * logged like any other, and then not applied: request and response are left alone.
+ * <p>
  * The policies can be swapped at runtime with {@link #setPolicies(CorsPolicies)}; each
  * request reads them once.
  *
@@ -62,6 +70,12 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	 */
 	public static final int DEFAULT_ORDER = -101;
 
+	/**
+	 * The response header that names the reason of a rejection when
+	 * {@linkplain #setDebugHeaders(boolean) debug headers} are on.
+	 */
+	public static final String REASON_HEADER = "Cors-Gateway-Reason";
+
 	private static final Log logger = LogFactory.getLog(CorsGatewayWebFilter.class);
 
 	private volatile CorsPolicies policies;
@@ -69,6 +83,10 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	private int order = DEFAULT_ORDER;
 
 	private volatile boolean rejectAmbiguousPaths = true;
+
+	private @Nullable CorsDecisionListener listener;
+
+	private boolean debugHeaders;
 
 	/**
 	 * Create a filter applying the given policies.
@@ -129,38 +147,77 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		return this.rejectAmbiguousPaths;
 	}
 
+	/**
+	 * Set the listeners told of every decision, such as the one that counts requests.
+	 * Call it before the filter serves requests.
+	 * @param listeners the listeners, in the order they are told
+	 */
+	public void setDecisionListeners(List<? extends CorsDecisionListener> listeners) {
+		Assert.notNull(listeners, "'listeners' must not be null");
+		CorsDecisionListener[] all = listeners.toArray(new CorsDecisionListener[0]);
+		// No listener costs nothing on the request path: the field stays null.
+		this.listener = switch (all.length) {
+			case 0 -> null;
+			case 1 -> all[0];
+			default -> (request, decision) -> {
+				for (CorsDecisionListener listener : all) {
+					listener.onDecision(request, decision);
+				}
+			};
+		};
+	}
+
+	/**
+	 * Whether a request the filter rejects itself (403 or 400) carries a
+	 * {@value #REASON_HEADER} header naming the {@link DecisionReason}, which a browser's
+	 * network tab shows. Off by default: it tells any client why it was refused, which
+	 * helps an attacker probe the policy, so keep it off in production.
+	 * @param debugHeaders whether to add the header
+	 */
+	public void setDebugHeaders(boolean debugHeaders) {
+		this.debugHeaders = debugHeaders;
+	}
+
+	/**
+	 * Whether rejections carry the {@value #REASON_HEADER} header.
+	 * @return whether debug headers are on
+	 * @see #setDebugHeaders(boolean)
+	 */
+	public boolean isDebugHeaders() {
+		return this.debugHeaders;
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		CorsDecision decision = this.policies.evaluate(CorsRequest.of(request.getMethod().name(), request.getURI(),
-				request.getPath().pathWithinApplication(), request.getHeaders()), this.rejectAmbiguousPaths);
+		CorsRequest facts = CorsRequest.of(request.getMethod().name(), request.getURI(),
+				request.getPath().pathWithinApplication(), request.getHeaders());
+		CorsDecision decision = this.policies.evaluate(facts, this.rejectAmbiguousPaths);
+		CorsDecisionListener listener = this.listener;
+		if (listener != null) {
+			listener.onDecision(facts, decision);
+		}
 		if (!decision.isApplied()) {
+			return chain.filter(exchange);
+		}
+		if (logger.isDebugEnabled()) {
+			String line = DecisionLogLine.of(facts, decision);
+			if (line != null) {
+				logger.debug(line);
+			}
+		}
+		if (!decision.isEnforced()) {
 			return chain.filter(exchange);
 		}
 		HttpStatus answer = decision.getAnswerStatus();
 		if (answer == null) {
 			return CorsResponse.filter(exchange, chain, decision);
 		}
-		if (decision.getKind() != DecisionKind.PREFLIGHT_ALLOWED && logger.isDebugEnabled()) {
-			logger.debug(rejection(request, decision));
+		ServerHttpResponse response = exchange.getResponse();
+		if (this.debugHeaders && decision.getKind() != DecisionKind.PREFLIGHT_ALLOWED) {
+			response.getHeaders().set(REASON_HEADER, decision.getReason().name());
 		}
-		return CorsResponse.answer(exchange.getResponse(), answer, decision);
-	}
-
-	private static String rejection(ServerHttpRequest request, CorsDecision decision) {
-		CorsPolicy policy = decision.getPolicy();
-		if (policy == null) {
-			return "Reject: ambiguous path '" + LogText.printable(request.getPath().value())
-					+ "' could select another policy than the handler's";
-		}
-		String origin = LogText.printable(request.getHeaders().getFirst(HttpHeaders.ORIGIN));
-		if (decision.getKind() == DecisionKind.PREFLIGHT_REJECTED) {
-			return "Reject: preflight from origin '" + origin + "' for method '"
-					+ LogText.printable(request.getHeaders().getFirst(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD))
-					+ "' not allowed by policy '" + policy.getId() + "'";
-		}
-		return "Reject: " + request.getMethod() + " from origin '" + origin + "' not allowed by policy '"
-				+ policy.getId() + "'";
+		return CorsResponse.answer(response, answer, decision);
 	}
 
 }

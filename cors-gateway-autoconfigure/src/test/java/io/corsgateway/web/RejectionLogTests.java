@@ -45,9 +45,11 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The debug lines of rejected requests carry client-supplied values (origin and requested
- * method) only as printable ASCII cut to 200 characters, so that a request can neither
- * forge log lines nor flood the log.
+ * The debug line of a request that is rejected or let through without CORS headers
+ * (enforced or report-only) names the reason, the offending value, the kind, the service
+ * and the route; nothing else is logged. It carries client-supplied values only as
+ * printable ASCII cut to 200 characters, so that a request can neither forge log lines
+ * nor flood the log.
  *
  * @author cors-gateway authors
  */
@@ -56,7 +58,18 @@ class RejectionLogTests {
 	private static final String SHOP = "https://shop.example.com";
 
 	private final CorsGatewayWebFilter filter = new CorsGatewayWebFilter(CorsPolicies.builder()
-		.service("orders", (orders) -> orders.paths("/orders/**").allowedOrigins(SHOP))
+		.service("orders",
+				(orders) -> orders.paths("/orders/**")
+					.allowedOrigins(SHOP)
+					.allowedHeaders("Content-Type")
+					.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds")))
+		.service("legacy", (legacy) -> legacy.paths("/legacy/**").allowedOrigins(SHOP).rejectDisallowedOrigins(false))
+		.service("trial", (trial) -> trial.paths("/trial/**").allowedOrigins(SHOP).reportOnly(true))
+		.service("trial-lenient",
+				(trial) -> trial.paths("/trial-lenient/**")
+					.allowedOrigins(SHOP)
+					.reportOnly(true)
+					.rejectDisallowedOrigins(false))
 		.build());
 
 	private final Logger logger = (Logger) LoggerFactory.getLogger(CorsGatewayWebFilter.class);
@@ -82,66 +95,133 @@ class RejectionLogTests {
 	}
 
 	@Test
-	void rejectedActualRequestIsLoggedWithMethodOriginAndPolicy() {
+	void rejectedActualRequestIsLoggedWithReasonOriginKindAndScope() {
 		get("https://evil.example.net");
-		assertThat(lines())
-			.containsExactly("Reject: GET from origin 'https://evil.example.net' not allowed by policy " + "'orders'");
+		assertThat(lines()).containsExactly("Reject: reason=ORIGIN_NOT_ALLOWED value='https://evil.example.net' "
+				+ "kind=ACTUAL_REJECTED service=orders route=(none) method=GET path='/orders/1'");
 	}
 
 	@Test
 	void ambiguousPathIsLoggedWithThePath() {
 		run(MockServerHttpRequest.method(HttpMethod.GET, URI.create("https://api.example.com/orders/%2e%2e/admin"))
 			.header(HttpHeaders.ORIGIN, "https://shop.example.com"));
-		assertThat(lines()).containsExactly(
-				"Reject: ambiguous path '/orders/%2e%2e/admin' could select another policy than the handler's");
+		assertThat(lines()).containsExactly("Reject: reason=AMBIGUOUS_PATH value='/orders/%2e%2e/admin' kind=REFUSED "
+				+ "service=(none) route=(none) origin='https://shop.example.com' method=GET "
+				+ "path='/orders/%2e%2e/admin'");
 	}
 
 	@Test
-	void rejectedPreflightIsLoggedWithOriginMethodAndPolicy() {
+	void preflightFromADisallowedOriginIsLoggedWithTheOrigin() {
 		preflight("https://evil.example.net", "PUT");
-		assertThat(lines()).containsExactly("Reject: preflight from origin 'https://evil.example.net' for method "
-				+ "'PUT' not allowed by policy 'orders'");
+		assertThat(lines()).containsExactly("Reject: reason=ORIGIN_NOT_ALLOWED value='https://evil.example.net' "
+				+ "kind=PREFLIGHT_REJECTED service=orders route=(none) method=OPTIONS path='/orders/1'");
 	}
 
 	@Test
-	void allowedRequestsAreNotLoggedAsRejections() {
+	void preflightForADisallowedMethodIsLoggedWithTheMethodAndTheOrigin() {
+		preflight(SHOP, "PUT");
+		assertThat(lines()).containsExactly("Reject: reason=METHOD_NOT_ALLOWED value='PUT' kind=PREFLIGHT_REJECTED "
+				+ "service=orders route=(none) origin='https://shop.example.com' method=OPTIONS path='/orders/1'");
+	}
+
+	@Test
+	void preflightForADisallowedHeaderIsLoggedWithTheHeader() {
+		run(MockServerHttpRequest.options("https://api.example.com/orders/1")
+			.header(HttpHeaders.ORIGIN, SHOP)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type,x-secret"));
+		assertThat(lines()).singleElement()
+			.asString()
+			.startsWith("Reject: reason=HEADER_NOT_ALLOWED value='x-secret' kind=PREFLIGHT_REJECTED");
+	}
+
+	@Test
+	void routeThatDecidedIsNamed() {
+		run(MockServerHttpRequest.post("https://api.example.com/orders/7/refunds")
+			.header(HttpHeaders.ORIGIN, "https://evil.example.net"));
+		assertThat(lines()).singleElement().asString().contains(" service=orders route=refunds ");
+	}
+
+	@Test
+	void requestLetThroughWithoutCorsHeadersIsLogged() {
+		run(MockServerHttpRequest.get("https://api.example.com/legacy/1")
+			.header(HttpHeaders.ORIGIN, "https://x.example"));
+		assertThat(debugLines()).containsExactly("Let through: reason=ORIGIN_NOT_ALLOWED value='https://x.example' "
+				+ "kind=ACTUAL_LET_THROUGH service=legacy route=(none) method=GET path='/legacy/1'");
+	}
+
+	@Test
+	void reportOnlyRejectionSaysItWouldReject() {
+		run(MockServerHttpRequest.get("https://api.example.com/trial/1")
+			.header(HttpHeaders.ORIGIN, "https://x.example"));
+		assertThat(debugLines()).containsExactly("Report-only, would reject: reason=ORIGIN_NOT_ALLOWED "
+				+ "value='https://x.example' kind=ACTUAL_REJECTED service=trial route=(none) method=GET path='/trial/1'");
+	}
+
+	@Test
+	void reportOnlyLetThroughSaysItWouldLetThrough() {
+		run(MockServerHttpRequest.get("https://api.example.com/trial-lenient/1")
+			.header(HttpHeaders.ORIGIN, "https://x.example"));
+		assertThat(debugLines()).singleElement()
+			.asString()
+			.startsWith("Report-only, would let through: reason=ORIGIN_NOT_ALLOWED");
+	}
+
+	@Test
+	void allowedRequestsAreNotLogged() {
 		get(SHOP);
 		preflight(SHOP, "GET");
-		assertThat(lines()).isEmpty();
+		run(MockServerHttpRequest.get("https://api.example.com/trial/1").header(HttpHeaders.ORIGIN, SHOP));
+		assertThat(debugLines()).isEmpty();
+	}
+
+	@Test
+	void requestsWithoutOriginOrPolicyAreNotLogged() {
+		run(MockServerHttpRequest.get("https://api.example.com/orders/1"));
+		run(MockServerHttpRequest.get("https://api.example.com/elsewhere").header(HttpHeaders.ORIGIN, SHOP));
+		assertThat(debugLines()).isEmpty();
+	}
+
+	@Test
+	void nothingIsLoggedWhenDebugIsOff() {
+		this.logger.setLevel(Level.INFO);
+		get("https://evil.example.net");
+		preflight(SHOP, "PUT");
+		assertThat(debugLines()).isEmpty();
 	}
 
 	@Test
 	void lineBreaksInTheOriginCannotStartAForgedLogLine() {
 		get("https://evil.example.net\r\nINFO Admin logged in");
-		assertThat(lines())
-			.containsExactly("Reject: GET from origin 'https://evil.example.net??INFO Admin logged in' not allowed by "
-					+ "policy 'orders'");
+		assertThat(lines()).singleElement()
+			.asString()
+			.startsWith("Reject: reason=MALFORMED_ORIGIN value='https://evil.example.net??INFO Admin logged in' ");
 	}
 
 	@Test
 	void controlAndNonAsciiCharactersInTheRequestedMethodAreReplaced() {
-		preflight("https://evil.example.net", "G\u0000E\u007fT\u00e9\u2028");
-		assertThat(lines()).singleElement().asString().contains("for method 'G?E?T??'");
+		preflight(SHOP, "G\u0000E\u007fT\u00e9\u2028");
+		assertThat(lines()).singleElement().asString().contains("value='G?E?T??'");
 	}
 
 	@Test
 	void spaceAndTildeArePrintableAndKept() {
 		get("https://evil.example.net/ ~");
-		assertThat(lines()).singleElement().asString().contains("origin 'https://evil.example.net/ ~'");
+		assertThat(lines()).singleElement().asString().contains("value='https://evil.example.net/ ~'");
 	}
 
 	@Test
 	void longOriginIsCutTo200Characters() {
 		String origin = "https://" + "a".repeat(300) + ".example";
 		get(origin);
-		assertThat(lines()).singleElement().asString().contains("origin '" + origin.substring(0, 200) + "' not");
+		assertThat(lines()).singleElement().asString().contains("value='" + origin.substring(0, 200) + "' kind");
 	}
 
 	@Test
 	void originOf200CharactersIsLoggedWhole() {
 		String origin = "https://" + "a".repeat(192);
 		get(origin);
-		assertThat(lines()).singleElement().asString().contains("origin '" + origin + "' not");
+		assertThat(lines()).singleElement().asString().contains("value='" + origin + "' kind");
 	}
 
 	@Property(tries = 300)
@@ -154,15 +234,20 @@ class RejectionLogTests {
 		assertThat(lines).isNotEmpty();
 		for (String line : lines) {
 			assertThat(line.chars()).allMatch((c) -> c >= 0x20 && c < 0x7f);
-			// The fixed text plus two values of at most 200 characters each.
-			assertThat(line).hasSizeLessThanOrEqualTo(100 + 200 + 200);
+			// The fixed text plus four values of at most 200 characters each: the
+			// offending value, the origin, the method and the path.
+			assertThat(line).hasSizeLessThanOrEqualTo(150 + 4 * 200);
 		}
 	}
 
 	private List<String> lines() {
+		return debugLines().stream().filter((message) -> message.startsWith("Reject:")).toList();
+	}
+
+	private List<String> debugLines() {
 		return this.appender.list.stream()
+			.filter((event) -> event.getLevel() == Level.DEBUG)
 			.map(ILoggingEvent::getFormattedMessage)
-			.filter((message) -> message.startsWith("Reject:"))
 			.toList();
 	}
 
