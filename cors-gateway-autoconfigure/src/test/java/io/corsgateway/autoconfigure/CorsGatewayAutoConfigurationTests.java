@@ -16,14 +16,18 @@
 package io.corsgateway.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPolicy;
 import io.corsgateway.policy.InvalidCorsPolicyException;
 import io.corsgateway.policy.PolicyError;
+import io.corsgateway.web.CorsDecisionListener;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -38,6 +42,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.server.PathContainer;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
@@ -94,6 +100,34 @@ class CorsGatewayAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("cors.reject-ambiguous-paths=false")
 			.run((context) -> assertThat(context.getBean(CorsGatewayWebFilter.class).isRejectAmbiguousPaths())
 				.isFalse());
+	}
+
+	@Test
+	void reasonHeadersAreOffByDefault() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(CorsGatewayWebFilter.class).isDebugHeaders()).isFalse());
+	}
+
+	@Test
+	void reasonHeadersCanBeTurnedOn() {
+		this.contextRunner.withPropertyValues("cors.debug-headers=true")
+			.run((context) -> assertThat(context.getBean(CorsGatewayWebFilter.class).isDebugHeaders()).isTrue());
+	}
+
+	@Test
+	void decisionListenerBeansAreToldOfEveryDecisionInOrder() {
+		this.contextRunner.withUserConfiguration(ListenerConfiguration.class)
+			.withPropertyValues("cors.services.orders.paths=/orders/**",
+					"cors.services.orders.allowed-origins=https://shop.example")
+			.run((context) -> {
+				List<String> told = context.getBean("told", List.class);
+				MockServerWebExchange exchange = MockServerWebExchange
+					.from(MockServerHttpRequest.get("/orders/1").header("Origin", "https://evil.example"));
+				context.getBean(CorsGatewayWebFilter.class)
+					.filter(exchange, (filtered) -> Mono.error(new AssertionError("The handler must not run")))
+					.block(Duration.ofSeconds(5));
+				assertThat(told).containsExactly("first ORIGIN_NOT_ALLOWED", "second ORIGIN_NOT_ALLOWED");
+			});
 	}
 
 	@Test // gh-7
@@ -313,6 +347,28 @@ class CorsGatewayAutoConfigurationTests {
 		@Order(1)
 		CorsPolicyCustomizer first() {
 			return (builder) -> builder.service("orders", (orders) -> orders.allowedOrigins("https://first.example"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ListenerConfiguration {
+
+		@Bean
+		List<String> told() {
+			return new CopyOnWriteArrayList<>();
+		}
+
+		@Bean
+		@Order(2)
+		CorsDecisionListener second(List<String> told) {
+			return (request, decision) -> told.add("second " + decision.getReason());
+		}
+
+		@Bean
+		@Order(1)
+		CorsDecisionListener first(List<String> told) {
+			return (request, decision) -> told.add("first " + decision.getReason());
 		}
 
 	}

@@ -15,6 +15,8 @@
  */
 package io.corsgateway.autoconfigure;
 
+import io.corsgateway.policy.CorsPolicies;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -82,6 +84,11 @@ class PreflightContinueSecurityTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(output).contains(WARNING).contains("Permit preflights");
+				// Kept with the policies' own warnings, which the actuator endpoint
+				// lists.
+				assertThat(context.getBean(CorsPolicies.class).getWarnings()).singleElement()
+					.satisfies((warning) -> assertThat(warning.property())
+						.isEqualTo("cors.services.api.preflight-continue"));
 			});
 	}
 

@@ -287,6 +287,43 @@ class CorsDecisionTests {
 	}
 
 	@Test
+	void decisionsAreLabelledByServiceAndRouteForLogsAndMetrics() {
+		CorsDecision route = POLICIES.evaluate(actual("POST", "/orders/1/refunds", ADMIN));
+		assertThat(route.getServiceLabel()).isEqualTo("orders");
+		assertThat(route.getRouteLabel()).isEqualTo("refunds");
+		CorsDecision service = POLICIES.evaluate(actual("GET", "/orders/1", SHOP));
+		assertThat(service.getRouteLabel()).isEqualTo(CorsDecision.NONE_LABEL).isEqualTo("(none)");
+		CorsDecision none = POLICIES.evaluate(actual("GET", "/elsewhere", SHOP));
+		assertThat(none.getServiceLabel()).isEqualTo("(none)");
+		assertThat(none.getRouteLabel()).isEqualTo("(none)");
+		CorsPolicies withDefaults = CorsPolicies.builder()
+			.defaults((defaults) -> defaults.allowedOrigins(SHOP))
+			.build();
+		CorsDecision defaults = withDefaults.evaluate(actual("GET", "/anything", SHOP));
+		assertThat(defaults.getServiceLabel()).isEqualTo(CorsDecision.DEFAULTS_LABEL).isEqualTo("(defaults)");
+		assertThat(defaults.getRouteLabel()).isEqualTo("(none)");
+	}
+
+	@Test
+	void decisionsOfAReportOnlyPolicyAreNotEnforced() {
+		CorsPolicies policies = CorsPolicies.builder()
+			.service("trial",
+					(trial) -> trial.paths("/trial/**")
+						.allowedOrigins(SHOP)
+						.reportOnly(true)
+						.route("strict", (strict) -> strict.paths("/trial/strict").reportOnly(false)))
+			.build();
+		CorsDecision reportOnly = policies.evaluate(actual("GET", "/trial/1", EVIL));
+		assertThat(reportOnly.getKind()).isEqualTo(DecisionKind.ACTUAL_REJECTED);
+		assertThat(reportOnly.isEnforced()).isFalse();
+		assertThat(reportOnly.getPolicy().isReportOnly()).isTrue();
+		assertThat(policies.evaluate(actual("GET", "/trial/strict", EVIL)).isEnforced()).isTrue();
+		assertThat(POLICIES.evaluate(actual("GET", "/orders/1", EVIL)).isEnforced()).isTrue();
+		assertThat(CorsDecision.ambiguousPath().isEnforced()).isTrue();
+		assertThat(POLICIES.evaluate(actual("GET", "/elsewhere", SHOP)).isEnforced()).isTrue();
+	}
+
+	@Test
 	void decisionDescribesItselfForLogs() {
 		assertThat(POLICIES.evaluate(preflight("/orders/1", SHOP, "PUT", "x-secret")))
 			.hasToString("PREFLIGHT_REJECTED (HEADER_NOT_ALLOWED: x-secret) by policy 'orders'");
