@@ -185,6 +185,16 @@ final class FieldChecks {
 		}
 	}
 
+	// Valid and meant, but it turns the protection off: said at every start so that a
+	// trial left in place is noticed.
+	static void reportOnly(String property, Boolean reportOnly, PolicyErrors errors) {
+		if (reportOnly) {
+			errors.warning(property, true, "Decisions of this scope are logged and counted but not enforced: no "
+					+ "request is rejected and responses keep the CORS headers the handler or upstream set. Remove "
+					+ "report-only (or set it to false) once the reports show what you expect.");
+		}
+	}
+
 	static void preflightStatus(String property, Integer status, PolicyErrors errors) {
 		if (status != 200 && status != 204) {
 			errors.error(property, status, "A successful preflight is answered with 200 or 204. Use 204 (the default) "

@@ -91,7 +91,7 @@ public final class PolicyField<T> {
 	 * rejected and no header is added, removed or changed.
 	 */
 	public static final PolicyField<Boolean> REPORT_ONLY = new PolicyField<>("report-only", Boolean.class, null, false,
-			FieldChecks::none);
+			FieldChecks::reportOnly);
 
 	private static final List<PolicyField<?>> ALL = List.of(ENABLED, ALLOWED_ORIGINS, ALLOWED_ORIGIN_PATTERNS,
 			ALLOWED_METHODS, ALLOWED_HEADERS, EXPOSED_HEADERS, ALLOW_CREDENTIALS, ALLOW_INSECURE_ORIGINS, MAX_AGE,

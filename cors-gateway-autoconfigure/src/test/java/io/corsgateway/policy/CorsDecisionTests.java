@@ -313,6 +313,10 @@ class CorsDecisionTests {
 						.reportOnly(true)
 						.route("strict", (strict) -> strict.paths("/trial/strict").reportOnly(false)))
 			.build();
+		assertThat(policies.getWarnings()).singleElement().satisfies((warning) -> {
+			assertThat(warning.property()).isEqualTo("cors.services.trial.report-only");
+			assertThat(warning.reason()).contains("not enforced");
+		});
 		CorsDecision reportOnly = policies.evaluate(actual("GET", "/trial/1", EVIL));
 		assertThat(reportOnly.getKind()).isEqualTo(DecisionKind.ACTUAL_REJECTED);
 		assertThat(reportOnly.isEnforced()).isFalse();
