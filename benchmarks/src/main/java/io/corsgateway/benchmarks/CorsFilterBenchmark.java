@@ -15,9 +15,13 @@
  */
 package io.corsgateway.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.corsgateway.actuate.CorsRequestMetrics;
 import io.corsgateway.web.CorsGatewayWebFilter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,6 +47,11 @@ import org.springframework.web.server.WebFilter;
  * reset and chain behind a filter that does nothing, so that each filter's own cost is
  * its score minus the harness score, which is what {@code Report} prints. Before a trial
  * is measured, setup checks that both filters produce the scenario's outcome.
+ * <p>
+ * {@link #starter()} runs the filter with every diagnostic off: no decision listener,
+ * DEBUG off, no report-only scope. {@link #starterWithMetrics()} runs the same filter
+ * with {@link CorsRequestMetrics} on a {@link SimpleMeterRegistry}, so that the cost of
+ * counting every request is its score minus the starter's.
  * <p>
  * Run with {@code -prof gc} to get {@code gc.alloc.rate.norm}, the bytes allocated per
  * operation.
@@ -83,6 +92,10 @@ public class CorsFilterBenchmark {
 
 	private WebFilter starterFilter;
 
+	private WebFilter starterWithMetricsFilter;
+
+	private SimpleMeterRegistry meterRegistry;
+
 	private WebFilter springFilter;
 
 	/**
@@ -91,6 +104,10 @@ public class CorsFilterBenchmark {
 	@Setup
 	public void setUp() {
 		this.starterFilter = new CorsGatewayWebFilter(this.size.corsPolicies());
+		this.meterRegistry = new SimpleMeterRegistry();
+		CorsGatewayWebFilter withMetrics = new CorsGatewayWebFilter(this.size.corsPolicies());
+		withMetrics.setDecisionListeners(List.of(new CorsRequestMetrics(this.meterRegistry)));
+		this.starterWithMetricsFilter = withMetrics;
 		this.springFilter = new CorsWebFilter(this.size.springSource());
 		this.runner = new ExchangeRunner(this.scenario.request(this.size), this.headers);
 		int calls = this.runner.getChainCalls();
@@ -99,8 +116,22 @@ public class CorsFilterBenchmark {
 		this.scenario.verify("CorsGatewayWebFilter", this.size, this.runner.run(this.starterFilter),
 				this.runner.getChainCalls() > calls);
 		calls = this.runner.getChainCalls();
+		this.scenario.verify("CorsGatewayWebFilter with metrics", this.size,
+				this.runner.run(this.starterWithMetricsFilter), this.runner.getChainCalls() > calls);
+		verifyCounted();
+		calls = this.runner.getChainCalls();
 		this.scenario.verify("CorsWebFilter", this.size, this.runner.run(this.springFilter),
 				this.runner.getChainCalls() > calls);
+	}
+
+	// The run above must have been counted, in one series: otherwise the variant would
+	// measure a listener that does nothing.
+	private void verifyCounted() {
+		List<Counter> counters = List.copyOf(this.meterRegistry.find(CorsRequestMetrics.METRIC_NAME).counters());
+		if (counters.size() != 1 || counters.get(0).count() != 1) {
+			throw new IllegalStateException("CorsRequestMetrics did not count " + this.scenario + " (" + this.size
+					+ ") once: " + this.meterRegistry.getMetersAsString());
+		}
 	}
 
 	/**
@@ -119,6 +150,16 @@ public class CorsFilterBenchmark {
 	@Benchmark
 	public Object starter() {
 		return this.runner.run(this.starterFilter);
+	}
+
+	/**
+	 * The starter's {@link CorsGatewayWebFilter} with {@link CorsRequestMetrics} as its
+	 * decision listener.
+	 * @return the response
+	 */
+	@Benchmark
+	public Object starterWithMetrics() {
+		return this.runner.run(this.starterWithMetricsFilter);
 	}
 
 	/**

@@ -17,9 +17,11 @@ package io.corsgateway.autoconfigure;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.corsgateway.actuate.CorsRequestMetrics;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPoliciesBuilder;
 import io.corsgateway.policy.PolicyError;
@@ -29,6 +31,7 @@ import io.corsgateway.web.CorsGatewayWebFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,6 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.server.WebFilter;
 
@@ -47,7 +51,11 @@ import org.springframework.web.server.WebFilter;
  * @author cors-gateway authors
  * @since 0.1.0
  */
-@AutoConfiguration
+// After Boot's metrics auto-configurations, so that their MeterRegistry is seen by the
+// metrics configuration; by name, because Micrometer and its auto-configuration are
+// optional.
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(WebFilter.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
@@ -84,6 +92,23 @@ public final class CorsGatewayAutoConfiguration {
 		filter.setDebugHeaders(properties.isDebugHeaders());
 		filter.setDecisionListeners(listeners.orderedStream().toList());
 		return filter;
+	}
+
+	/**
+	 * The {@code cors.requests} counter, when Micrometer is present and a registry is
+	 * configured: the filter gets it as one of its decision listeners.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class CorsMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorsRequestMetrics corsRequestMetrics(MeterRegistry meterRegistry) {
+			return new CorsRequestMetrics(meterRegistry);
+		}
+
 	}
 
 }
