@@ -60,9 +60,9 @@ public class CorsGatewayProperties {
 	private boolean caseSensitivePaths = true;
 
 	/**
-	 * Whether a request the filter rejects itself (403 or 400) carries a
-	 * Cors-Gateway-Reason header naming the reason, which a browser's network tab shows.
-	 * Keep it off in production: it tells any client why it was refused.
+	 * Whether to add a Cors-Gateway-Reason header naming the reason to the answer of a
+	 * request the filter rejects itself (403 or 400), which a browser's network tab
+	 * shows. Keep it off in production: it tells any client why it was refused.
 	 */
 	private boolean debugHeaders;
 

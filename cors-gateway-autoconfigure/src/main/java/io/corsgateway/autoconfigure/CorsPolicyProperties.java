@@ -34,7 +34,7 @@ public class CorsPolicyProperties {
 
 	/**
 	 * Whether CORS processing applies to this scope. When false, requests and responses
-	 * of the scope are left untouched.
+	 * of the scope are left untouched. Built-in default: true.
 	 */
 	private @Nullable Boolean enabled;
 
@@ -52,13 +52,14 @@ public class CorsPolicyProperties {
 	private @Nullable List<String> allowedOriginPatterns;
 
 	/**
-	 * Allowed methods, case-sensitive, or '*'. Built-in default: GET, HEAD, POST.
+	 * Allowed methods, compared case-sensitively, or '*': the methods an actual request
+	 * may use and a preflight may ask for. Built-in default: GET, HEAD, POST.
 	 */
 	private @Nullable List<String> allowedMethods;
 
 	/**
-	 * Request header names a preflight may ask for, case-insensitive, or '*' (which never
-	 * covers Authorization).
+	 * Request header names a preflight may ask for, compared ignoring case, or '*' (which
+	 * never covers Authorization).
 	 */
 	private @Nullable List<String> allowedHeaders;
 
