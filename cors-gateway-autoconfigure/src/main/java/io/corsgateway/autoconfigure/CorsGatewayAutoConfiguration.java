@@ -20,6 +20,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.corsgateway.actuate.CorsEndpoint;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPoliciesBuilder;
 import io.corsgateway.policy.PolicyError;
@@ -28,6 +29,8 @@ import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,6 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.server.WebFilter;
 
@@ -84,6 +88,23 @@ public final class CorsGatewayAutoConfiguration {
 		filter.setDebugHeaders(properties.isDebugHeaders());
 		filter.setDecisionListeners(listeners.orderedStream().toList());
 		return filter;
+	}
+
+	/**
+	 * The {@code cors} actuator endpoint, when Actuator is present and the endpoint is
+	 * available (exposed and accessible by Boot's usual {@code management.*} rules).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnAvailableEndpoint(CorsEndpoint.class)
+	static class CorsEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorsEndpoint corsEndpoint(CorsGatewayWebFilter corsGatewayWebFilter) {
+			return new CorsEndpoint(corsGatewayWebFilter);
+		}
+
 	}
 
 }
