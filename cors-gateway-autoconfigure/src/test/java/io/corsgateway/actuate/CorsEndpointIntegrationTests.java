@@ -135,6 +135,13 @@ class CorsEndpointIntegrationTests {
 	}
 
 	@Test
+	void endpointIsAbsentWhenCorsGatewayIsDisabled() {
+		this.exposed.withPropertyValues("cors.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(CorsGatewayWebFilter.class)
+				.doesNotHaveBean(CorsEndpoint.class));
+	}
+
+	@Test
 	void endpointBacksOffForAnEndpointOfTheUsersOwn() {
 		this.exposed
 			.withBean("myCorsEndpoint", CorsEndpoint.class,
