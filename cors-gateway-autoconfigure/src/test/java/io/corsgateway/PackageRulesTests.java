@@ -99,6 +99,12 @@ class PackageRulesTests {
 	}
 
 	@Test
+	void actuateDependsOnlyOnPolicyAndWeb() throws IOException {
+		assertThat(importsOfOurs("actuate")).isNotEmpty()
+			.allMatch((line) -> line.contains("io.corsgateway.policy.") || line.contains("io.corsgateway.web."));
+	}
+
+	@Test
 	void autoConfigurationIsFinal() {
 		assertThat(Modifier.isFinal(CorsGatewayAutoConfiguration.class.getModifiers())).isTrue();
 	}

@@ -14,8 +14,9 @@
  * limitations under the License.
  */
 /**
- * Integrations with Spring Boot's actuator and Micrometer: optional, used only when those
- * libraries are on the classpath.
+ * Integrations with Spring Boot Actuator and Micrometer: the {@code cors} endpoint, which
+ * shows the policies in force and answers what a request would get, and the
+ * {@code cors.requests} counter. Each is used only when its library is on the class path.
  */
 @NullMarked
 package io.corsgateway.actuate;

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.corsgateway.actuate.CorsEndpoint;
 import io.corsgateway.actuate.CorsRequestMetrics;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPoliciesBuilder;
@@ -30,6 +31,8 @@ import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -92,6 +95,23 @@ public final class CorsGatewayAutoConfiguration {
 		filter.setDebugHeaders(properties.isDebugHeaders());
 		filter.setDecisionListeners(listeners.orderedStream().toList());
 		return filter;
+	}
+
+	/**
+	 * The {@code cors} actuator endpoint, when Actuator is present and the endpoint is
+	 * available (exposed and accessible by Boot's usual {@code management.*} rules).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnAvailableEndpoint(CorsEndpoint.class)
+	static class CorsEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorsEndpoint corsEndpoint(CorsGatewayWebFilter corsGatewayWebFilter) {
+			return new CorsEndpoint(corsGatewayWebFilter);
+		}
+
 	}
 
 	/**

@@ -43,15 +43,24 @@ public final class CorsPolicies {
 
 	private static final BiPredicate<Route, String> METHOD_FILTER = Route::matchesMethod;
 
+	private final CorsPolicy defaults;
+
 	private final @Nullable CorsPolicy fallback;
 
 	private final PathPatternIndex<Service> services;
 
+	private final List<ServiceScope> scopes;
+
 	private final List<PolicyError> warnings;
 
-	CorsPolicies(@Nullable CorsPolicy fallback, PathPatternIndex<Service> services, List<PolicyError> warnings) {
-		this.fallback = fallback;
+	CorsPolicies(CorsPolicy defaults, PathPatternIndex<Service> services, List<ServiceScope> scopes,
+			List<PolicyError> warnings) {
+		this.defaults = defaults;
+		// Requests outside every service get the defaults only when they can allow some
+		// origin: otherwise the defaults would only strip the headers of every response.
+		this.fallback = (defaults.isEnabled() && defaults.allowsSomeOrigin()) ? defaults : null;
 		this.services = services;
+		this.scopes = List.copyOf(scopes);
 		this.warnings = warnings;
 	}
 
@@ -201,6 +210,35 @@ public final class CorsPolicies {
 	 */
 	public List<PolicyError> getWarnings() {
 		return this.warnings;
+	}
+
+	/**
+	 * The services in declaration order, each with its routes and their policies after
+	 * inheritance. This is a view for diagnostics such as the actuator endpoint;
+	 * {@link #find} and {@link #evaluate} do not scan it.
+	 * @return the services
+	 */
+	public List<ServiceScope> getServices() {
+		return this.scopes;
+	}
+
+	/**
+	 * The policy compiled from the defaults alone, which every service and route
+	 * inherits. It is listed even when requests outside every service do not get it (see
+	 * {@link #isDefaultsFallback()}).
+	 * @return the defaults policy
+	 */
+	public CorsPolicy getDefaults() {
+		return this.defaults;
+	}
+
+	/**
+	 * Whether a request outside every service gets the defaults policy: only when the
+	 * defaults are enabled and allow some origin.
+	 * @return whether the defaults apply to requests no service matches
+	 */
+	public boolean isDefaultsFallback() {
+		return this.fallback != null;
 	}
 
 	record Service(String id, HostMatcher hosts, CorsPolicy policy, PathPatternIndex<Route> routes) {

@@ -70,6 +70,7 @@ final class CorsPoliciesCompiler {
 		CorsPolicy defaultsPolicy = this.policies.compile(null, null, PolicyCompiler.levels(null, null, defaults));
 		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.parser);
 		List<Reachability.Claim> serviceClaims = new ArrayList<>();
+		List<ServiceScope> scopes = new ArrayList<>();
 		Map<BindingKey, String> serviceIds = new HashMap<>();
 		for (ServiceSpec service : services) {
 			this.scopes.checkId(service.getPropertyPrefix(), service.getId());
@@ -79,8 +80,10 @@ final class CorsPoliciesCompiler {
 			List<String> hosts = this.scopes.validHosts(service.getPropertyPrefix(), service.getHosts());
 			List<ScopeChecks.IndexedPattern> paths = this.scopes.parsePaths(service.getPropertyPrefix() + ".paths",
 					service.getPaths());
+			List<RouteScope> routeScopes = new ArrayList<>();
 			CorsPolicies.Service compiled = new CorsPolicies.Service(service.getId(), HostMatcher.of(hosts),
-					servicePolicy, compileRoutes(service, defaults, paths));
+					servicePolicy, compileRoutes(service, defaults, paths, routeScopes));
+			scopes.add(new ServiceScope(service.getId(), service.getPaths(), hosts, servicePolicy, routeScopes));
 			int priority = service.getHosts().isEmpty() ? 1 : 0;
 			for (ScopeChecks.IndexedPattern path : paths) {
 				serviceIndex.add(path.pattern(), compiled, priority);
@@ -92,12 +95,11 @@ final class CorsPoliciesCompiler {
 		if (this.errors.hasErrors()) {
 			throw new InvalidCorsPolicyException(this.errors.errors());
 		}
-		CorsPolicy fallback = (defaultsPolicy.isEnabled() && defaultsPolicy.allowsSomeOrigin()) ? defaultsPolicy : null;
-		return new CorsPolicies(fallback, serviceIndex.build(), this.errors.warnings());
+		return new CorsPolicies(defaultsPolicy, serviceIndex.build(), scopes, this.errors.warnings());
 	}
 
 	private PathPatternIndex<CorsPolicies.Route> compileRoutes(ServiceSpec service, DefaultsSpec defaults,
-			List<ScopeChecks.IndexedPattern> servicePaths) {
+			List<ScopeChecks.IndexedPattern> servicePaths, List<RouteScope> scopes) {
 		// A route outside its service can only be told when every service path parsed.
 		boolean allPathsParsed = !servicePaths.isEmpty() && servicePaths.size() == service.getPaths().size();
 		PathPatternIndex.Builder<CorsPolicies.Route> routeIndex = PathPatternIndex.builder(this.parser);
@@ -112,6 +114,7 @@ final class CorsPoliciesCompiler {
 					PolicyCompiler.levels(route, service, defaults));
 			CorsPolicies.Route compiled = new CorsPolicies.Route(route.getId(),
 					(methods != null) ? Set.copyOf(methods) : null, routePolicy);
+			scopes.add(new RouteScope(route.getId(), route.getPaths(), methods, routePolicy));
 			int priority = (methods != null) ? 0 : 1;
 			for (ScopeChecks.IndexedPattern path : this.scopes.parsePaths(route.getPropertyPrefix() + ".paths",
 					route.getPaths())) {

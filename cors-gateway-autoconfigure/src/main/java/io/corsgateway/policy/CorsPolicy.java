@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.corsgateway.internal.http.HttpSyntax;
 
+import org.springframework.util.Assert;
+
 /**
  * One resolved and compiled CORS policy: everything a request needs is precomputed, so
  * that evaluating a request only looks values up. The getters give the resolved settings
@@ -86,6 +88,8 @@ public final class CorsPolicy {
 
 	private final PolicyAnswers answers;
 
+	private final ResolvedPolicy resolved;
+
 	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy resolved, OriginMatcher origins,
 			Set<String> methods, AllowedHeaders headers) {
 		this.id = (serviceId == null) ? "defaults" : (routeId == null) ? serviceId : serviceId + "." + routeId;
@@ -103,6 +107,7 @@ public final class CorsPolicy {
 		this.preflightStatus = resolved.value(PolicyField.PREFLIGHT_STATUS);
 		this.rejectDisallowedOrigins = resolved.isTrue(PolicyField.REJECT_DISALLOWED_ORIGINS);
 		this.reportOnly = resolved.isTrue(PolicyField.REPORT_ONLY);
+		this.resolved = resolved;
 		this.origins = origins;
 		this.methods = methods;
 		this.headers = headers;
@@ -280,6 +285,28 @@ public final class CorsPolicy {
 	 */
 	public boolean isReportOnly() {
 		return this.reportOnly;
+	}
+
+	/**
+	 * The value of a policy field in this policy and where it came from: the level that
+	 * set it (route, service, defaults, or the built-in default) and its property path.
+	 * The typed getters such as {@link #getAllowedOrigins()} return the same values.
+	 * @param <T> the type of the field's value
+	 * @param field the field
+	 * @return the resolved field
+	 */
+	public <T> ResolvedField<T> getResolvedField(PolicyField<T> field) {
+		Assert.notNull(field, "'field' must not be null");
+		return this.resolved.get(field);
+	}
+
+	/**
+	 * Every policy field of this policy with the level and property that set it, in the
+	 * order of {@link PolicyField#all()}.
+	 * @return the resolved fields
+	 */
+	public List<ResolvedField<?>> getResolvedFields() {
+		return this.resolved.all();
 	}
 
 	/** What the policy answers that is the same for every request. */

@@ -36,11 +36,11 @@ final class CredentialChecks {
 	}
 
 	void check(ResolvedPolicy policy) {
-		PolicyField.Resolved<Boolean> credentials = policy.get(PolicyField.ALLOW_CREDENTIALS);
+		ResolvedField<Boolean> credentials = policy.get(PolicyField.ALLOW_CREDENTIALS);
 		if (!policy.isTrue(PolicyField.ALLOW_CREDENTIALS)) {
 			return;
 		}
-		PolicyField.Resolved<List<String>> origins = policy.get(PolicyField.ALLOWED_ORIGINS);
+		ResolvedField<List<String>> origins = policy.get(PolicyField.ALLOWED_ORIGINS);
 		checkNoWildcard(origins, credentials);
 		checkNoWildcard(policy.get(PolicyField.ALLOWED_METHODS), credentials);
 		checkNoWildcard(policy.get(PolicyField.ALLOWED_HEADERS), credentials);
@@ -53,65 +53,62 @@ final class CredentialChecks {
 		checkCredentialedPatterns(policy.get(PolicyField.ALLOWED_ORIGIN_PATTERNS), credentials, insecureAllowed);
 	}
 
-	private void checkNoWildcard(PolicyField.Resolved<List<String>> field, PolicyField.Resolved<Boolean> credentials) {
+	private void checkNoWildcard(ResolvedField<List<String>> field, ResolvedField<Boolean> credentials) {
 		int index = values(field).indexOf("*");
 		if (index >= 0) {
-			this.errors.error(field
-				.property() + "[" + index + "]", "*", "'*' cannot be combined with allow-credentials: true (set by "
-						+ credentials.property()
-						+ "): credentialed responses must name what they allow, and browsers ignore a '*' in "
-						+ "credentialed responses. List the values explicitly"
-						+ (field.property().endsWith("allowed-origins") ? " or use allowed-origin-patterns." : "."));
+			this.errors.error(field.source() + "[" + index + "]", "*",
+					"'*' cannot be combined with allow-credentials: true (set by " + credentials.source()
+							+ "): credentialed responses must name what they allow, and browsers ignore a '*' in "
+							+ "credentialed responses. List the values explicitly"
+							+ (field.source().endsWith("allowed-origins") ? " or use allowed-origin-patterns." : "."));
 		}
 	}
 
 	// With credentials a pattern must be proven, from its structure, to match only https
 	// (or loopback http) origins of domains it names. A pattern already refused for its
 	// syntax gets no second error.
-	private void checkCredentialedPatterns(PolicyField.Resolved<List<String>> patterns,
-			PolicyField.Resolved<Boolean> credentials, boolean insecureAllowed) {
+	private void checkCredentialedPatterns(ResolvedField<List<String>> patterns, ResolvedField<Boolean> credentials,
+			boolean insecureAllowed) {
 		List<String> regexes = values(patterns);
 		for (int i = 0; i < regexes.size(); i++) {
 			String regex = regexes.get(i);
 			if (regex == null || this.parts.pattern(regex) == null || FieldChecks.unescapedLiteralDot(regex) >= 0) {
 				continue;
 			}
-			String refusal = OriginPatternSafety.refusal(regex, insecureAllowed, credentials.property());
+			String refusal = OriginPatternSafety.refusal(regex, insecureAllowed, credentials.source());
 			if (refusal != null) {
-				this.errors.error(patterns.property() + "[" + i + "]", regex, refusal);
+				this.errors.error(patterns.source() + "[" + i + "]", regex, refusal);
 			}
 		}
 	}
 
-	private void checkSecureOrigins(PolicyField.Resolved<List<String>> origins,
-			PolicyField.Resolved<Boolean> credentials) {
+	private void checkSecureOrigins(ResolvedField<List<String>> origins, ResolvedField<Boolean> credentials) {
 		List<String> values = values(origins);
 		for (int i = 0; i < values.size(); i++) {
 			String value = values.get(i);
 			OriginRule rule = this.parts.originRule(value);
 			if (rule != null && rule.isInsecure()) {
-				this.errors.error(origins.property() + "[" + i + "]", value,
+				this.errors.error(origins.source() + "[" + i + "]", value,
 						"A plain http:// origin cannot be combined with allow-credentials: true (set by "
-								+ credentials.property() + "): anyone on the network path can read and alter the "
+								+ credentials.source() + "): anyone on the network path can read and alter the "
 								+ "page that sends credentialed requests. Use https://, or set "
 								+ "allow-insecure-origins: true on this scope if you accept that risk.");
 			}
 		}
 	}
 
-	private void checkNoNullOrigin(PolicyField.Resolved<List<String>> origins,
-			PolicyField.Resolved<Boolean> credentials) {
+	private void checkNoNullOrigin(ResolvedField<List<String>> origins, ResolvedField<Boolean> credentials) {
 		int index = values(origins).indexOf("null");
 		if (index >= 0) {
-			this.errors.error(origins.property() + "[" + index + "]", "null", "The 'null' origin cannot be combined "
-					+ "with allow-credentials: true (set by " + credentials.property() + "): sandboxed iframes, data: "
+			this.errors.error(origins.source() + "[" + index + "]", "null", "The 'null' origin cannot be combined "
+					+ "with allow-credentials: true (set by " + credentials.source() + "): sandboxed iframes, data: "
 					+ "URLs and redirects of any site send 'null', so every site could read credentialed responses. "
 					+ "Serve the page from an origin of its own and list that origin.");
 		}
 	}
 
 	// List fields have a built-in default, so they always resolve to a list.
-	private static List<String> values(PolicyField.Resolved<List<String>> field) {
+	private static List<String> values(ResolvedField<List<String>> field) {
 		List<String> values = field.value();
 		return (values != null) ? values : List.of();
 	}

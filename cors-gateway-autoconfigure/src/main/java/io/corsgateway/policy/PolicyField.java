@@ -205,16 +205,16 @@ public final class PolicyField<T> {
 	 * Resolve this field from the given levels: the value of the first level that sets
 	 * it, or else the built-in default.
 	 * @param levels the levels, most specific first
-	 * @return the value and the property that set it
+	 * @return the value, the level and the property that set it
 	 */
-	Resolved<T> resolve(List<? extends PolicySpec<?>> levels) {
+	ResolvedField<T> resolve(List<? extends PolicySpec<?>> levels) {
 		for (PolicySpec<?> level : levels) {
 			T value = level.get(this);
 			if (value != null) {
-				return new Resolved<>(value, level.getPropertyPrefix() + "." + this.name);
+				return new ResolvedField<>(this, value, level.getLevel(), level.getPropertyPrefix() + "." + this.name);
 			}
 		}
-		return new Resolved<>(this.defaultValue, "the built-in default of " + this.name);
+		return new ResolvedField<>(this, this.defaultValue, PolicyLevel.BUILT_IN, null);
 	}
 
 	/**
@@ -243,18 +243,6 @@ public final class PolicyField<T> {
 	interface Check<T> {
 
 		void check(String property, T value, PolicyErrors errors);
-
-	}
-
-	/**
-	 * A resolved field value with the property that set it, named in errors.
-	 *
-	 * @param <T> the type of the value
-	 * @param value the value, {@code null} only when the built-in default is absent
-	 * @param property the property path that set the value, or "the built-in default of
-	 * ..." when no level did
-	 */
-	record Resolved<T>(@Nullable T value, String property) {
 
 	}
 

@@ -40,10 +40,13 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 
 	private final String propertyPrefix;
 
+	private final PolicyLevel level;
+
 	private final Map<PolicyField<?>, Object> values = new HashMap<>();
 
-	PolicySpec(String propertyPrefix) {
+	PolicySpec(String propertyPrefix, PolicyLevel level) {
 		this.propertyPrefix = propertyPrefix;
+		this.level = level;
 	}
 
 	/**
@@ -53,6 +56,14 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 */
 	public String getPropertyPrefix() {
 		return this.propertyPrefix;
+	}
+
+	/**
+	 * The level this spec configures: the defaults, a service or a route.
+	 * @return the level, never {@link PolicyLevel#BUILT_IN}
+	 */
+	public PolicyLevel getLevel() {
+		return this.level;
 	}
 
 	@SuppressWarnings("unchecked")

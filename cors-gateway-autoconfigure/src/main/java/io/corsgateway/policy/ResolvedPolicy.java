@@ -15,6 +15,8 @@
  */
 package io.corsgateway.policy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +25,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The value of every {@link PolicyField} for one scope, each resolved on its own from the
- * most specific level that sets it, with the property that set it.
+ * most specific level that sets it, with the level and the property that set it. The
+ * compiled {@link CorsPolicy} keeps it, so that diagnostics can show where each value
+ * came from.
  *
  * @author cors-gateway authors
  */
 final class ResolvedPolicy {
 
-	private final Map<PolicyField<?>, PolicyField.Resolved<?>> fields = new IdentityHashMap<>();
+	private final Map<PolicyField<?>, ResolvedField<?>> fields = new IdentityHashMap<>();
+
+	private final List<ResolvedField<?>> all;
 
 	private ResolvedPolicy(List<? extends PolicySpec<?>> levels) {
+		List<ResolvedField<?>> all = new ArrayList<>(PolicyField.all().size());
 		for (PolicyField<?> field : PolicyField.all()) {
-			this.fields.put(field, field.resolve(levels));
+			ResolvedField<?> resolved = field.resolve(levels);
+			this.fields.put(field, resolved);
+			all.add(resolved);
 		}
+		this.all = Collections.unmodifiableList(all);
 	}
 
 	/**
@@ -47,8 +57,15 @@ final class ResolvedPolicy {
 	}
 
 	@SuppressWarnings("unchecked")
-	<T> PolicyField.Resolved<T> get(PolicyField<T> field) {
-		return (PolicyField.Resolved<T>) this.fields.get(field);
+	<T> ResolvedField<T> get(PolicyField<T> field) {
+		return (ResolvedField<T>) this.fields.get(field);
+	}
+
+	/**
+	 * Every resolved field, in the order of {@link PolicyField#all()}.
+	 */
+	List<ResolvedField<?>> all() {
+		return this.all;
 	}
 
 	/**

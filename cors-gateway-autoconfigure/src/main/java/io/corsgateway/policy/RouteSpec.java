@@ -36,7 +36,7 @@ public final class RouteSpec extends PolicySpec<RouteSpec> {
 	private @Nullable List<String> methods;
 
 	RouteSpec(String serviceId, String id) {
-		super("cors.services." + serviceId + ".routes." + id);
+		super("cors.services." + serviceId + ".routes." + id, PolicyLevel.ROUTE);
 		this.id = id;
 	}
 

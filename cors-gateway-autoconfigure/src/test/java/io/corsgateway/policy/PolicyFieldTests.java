@@ -136,11 +136,11 @@ class PolicyFieldTests {
 			.route("refunds", (refunds) -> refunds.set(field, samples.get(0))));
 		ServiceSpec service = builder.getServices().iterator().next();
 		RouteSpec route = service.getRoutes().iterator().next();
-		PolicyField.Resolved<T> resolved = ResolvedPolicy
-			.resolve(PolicyCompiler.levels(route, service, builder.getDefaults()))
+		ResolvedField<T> resolved = ResolvedPolicy.resolve(PolicyCompiler.levels(route, service, builder.getDefaults()))
 			.get(field);
 		assertThat(route.get(field)).as(field.getName()).isEqualTo(samples.get(0));
 		assertThat(resolved.value()).as(field.getName()).isEqualTo(samples.get(0));
+		assertThat(resolved.level()).isEqualTo(PolicyLevel.ROUTE);
 		assertThat(resolved.property()).isEqualTo("cors.services.orders.routes.refunds." + field.getName());
 	}
 
@@ -159,11 +159,11 @@ class PolicyFieldTests {
 		}));
 		ServiceSpec service = builder.getServices().iterator().next();
 		RouteSpec route = service.getRoutes().iterator().next();
-		PolicyField.Resolved<T> resolved = ResolvedPolicy
-			.resolve(PolicyCompiler.levels(route, service, builder.getDefaults()))
+		ResolvedField<T> resolved = ResolvedPolicy.resolve(PolicyCompiler.levels(route, service, builder.getDefaults()))
 			.get(field);
 		assertThat(route.get(field)).isNull();
 		assertThat(resolved.value()).as(field.getName()).isEqualTo(samples.get(1));
+		assertThat(resolved.level()).isEqualTo(PolicyLevel.SERVICE);
 		assertThat(resolved.property()).isEqualTo("cors.services.orders." + field.getName());
 	}
 
@@ -171,9 +171,11 @@ class PolicyFieldTests {
 	void everyFieldUnsetEverywhereTakesItsBuiltInDefault() {
 		CorsPoliciesBuilder builder = CorsPolicies.builder();
 		for (PolicyField<?> field : PolicyField.all()) {
-			PolicyField.Resolved<?> resolved = ResolvedPolicy.resolve(List.of(builder.getDefaults())).get(field);
+			ResolvedField<?> resolved = ResolvedPolicy.resolve(List.of(builder.getDefaults())).get(field);
 			assertThat(resolved.value()).as(field.getName()).isEqualTo(field.getDefaultValue());
-			assertThat(resolved.property()).isEqualTo("the built-in default of " + field.getName());
+			assertThat(resolved.level()).isEqualTo(PolicyLevel.BUILT_IN);
+			assertThat(resolved.property()).isNull();
+			assertThat(resolved.source()).isEqualTo("the built-in default of " + field.getName());
 		}
 	}
 

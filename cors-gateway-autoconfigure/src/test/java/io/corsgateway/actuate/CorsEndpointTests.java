@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.actuate;
+
+import org.junit.jupiter.api.Test;
+
+import io.corsgateway.actuate.CorsEndpoint.CheckDescriptor;
+import io.corsgateway.policy.CorsPolicies;
+import io.corsgateway.policy.DecisionKind;
+import io.corsgateway.policy.DecisionReason;
+import io.corsgateway.web.CorsGatewayWebFilter;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link CorsEndpoint} without a Spring context: it reads what the filter holds
+ * when it is called.
+ *
+ * @author cors-gateway authors
+ */
+class CorsEndpointTests {
+
+	private static final String SHOP = "https://shop.example";
+
+	private final CorsGatewayWebFilter filter = new CorsGatewayWebFilter(policies("orders"));
+
+	private final CorsEndpoint endpoint = new CorsEndpoint(this.filter);
+
+	private static CorsPolicies policies(String serviceId) {
+		return CorsPolicies.builder()
+			.service(serviceId, (service) -> service.paths("/" + serviceId + "/**").allowedOrigins(SHOP))
+			.build();
+	}
+
+	@Test
+	void checkWithAnotherSelectorReturnsNothing() {
+		assertThat(this.endpoint.check("orders", "/orders/1", SHOP, null, null, null, null)).isNull();
+	}
+
+	@Test
+	void operationsReadThePoliciesTheFilterHoldsNow() {
+		this.filter.setPolicies(policies("catalog"));
+		assertThat(this.endpoint.policies().services()).extracting(CorsEndpoint.ServiceDescriptor::id)
+			.containsExactly("catalog");
+		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/catalog/1", SHOP, null, null, null, null);
+		assertThat(check.service()).isEqualTo("catalog");
+	}
+
+	@Test
+	void checkFollowsTheFiltersAmbiguousPathSetting() {
+		assertThat(this.endpoint.check(CorsEndpoint.CHECK, "/orders/%2e%2e/1", SHOP, null, null, null, null).reason())
+			.isEqualTo(DecisionReason.AMBIGUOUS_PATH);
+		this.filter.setRejectAmbiguousPaths(false);
+		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/%2e%2e/1", SHOP, null, null, null,
+				null);
+		assertThat(check.kind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
+	}
+
+	@Test
+	void requestMethodOfARequestOtherThanOptionsIsNoPreflight() {
+		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, "GET", null, "PUT", null);
+		assertThat(check.request().preflight()).isFalse();
+		assertThat(check.request().requestMethod()).isNull();
+		assertThat(check.kind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
+	}
+
+	@Test
+	void checkNamesTheHostAndPortItWasGiven() {
+		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", null, null, "api.example.com:8443",
+				null, null);
+		assertThat(check.request().uri()).isEqualTo("https://api.example.com:8443/orders/1");
+		assertThat(check.kind()).isEqualTo(DecisionKind.NOT_CORS);
+	}
+
+	@Test
+	void pathThatDoesNotStartWithSlashIsRefusedWithItsFix() {
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "orders/1", SHOP, null, null, null, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).contains("'orders/1'").contains("must start with '/'"));
+	}
+
+	@Test
+	void pathThatFormsNoUriIsRefusedWithItsFix() {
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/a b", SHOP, null, null, null, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).contains("'/orders/a b'").contains("percent-encoded"));
+	}
+
+}
