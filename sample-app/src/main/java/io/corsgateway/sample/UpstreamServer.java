@@ -70,7 +70,10 @@ public class UpstreamServer implements SmartLifecycle {
 
 	private static final String HOST = "127.0.0.1";
 
-	private final int configuredPort;
+	// The port to bind: the configured one, then the one first bound, so that a restart
+	// (Spring's test context cache stops and restarts the lifecycle of paused contexts)
+	// comes back where the gateway's routes point.
+	private volatile int bindPort;
 
 	private final AtomicLong requestCount = new AtomicLong();
 
@@ -85,7 +88,7 @@ public class UpstreamServer implements SmartLifecycle {
 	 */
 	public UpstreamServer(int port) {
 		Assert.isTrue(port >= 0 && port <= 65535, "'port' must be between 0 and 65535");
-		this.configuredPort = port;
+		this.bindPort = port;
 		this.browserTestPage = loadBrowserTestPage();
 	}
 
@@ -101,11 +104,8 @@ public class UpstreamServer implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		DisposableServer server = HttpServer.create()
-			.host(HOST)
-			.port(this.configuredPort)
-			.handle(this::handle)
-			.bindNow();
+		DisposableServer server = HttpServer.create().host(HOST).port(this.bindPort).handle(this::handle).bindNow();
+		this.bindPort = server.port();
 		this.server = server;
 		logger.info("Upstream service started on http://" + HOST + ":" + server.port());
 	}
