@@ -133,7 +133,10 @@ public class CorsEndpoint {
 	 * (which is not a CORS request)
 	 * @param method the request method, {@code GET} when {@code null}
 	 * @param host the {@code Host} of the request, optionally with a port,
-	 * {@code localhost} when {@code null}
+	 * {@code localhost} when {@code null}, as the filter sees it (after any forwarded
+	 * headers were applied)
+	 * @param scheme the scheme of the request as the filter sees it, {@code http} or
+	 * {@code https} (the default), which decides what counts as the request's own origin
 	 * @param requestMethod the {@code Access-Control-Request-Method} header; with method
 	 * {@code OPTIONS} and an origin, the request is a preflight
 	 * @param requestHeaders the {@code Access-Control-Request-Headers} header of a
@@ -145,13 +148,13 @@ public class CorsEndpoint {
 	@ReadOperation
 	public @Nullable CheckDescriptor check(@Selector String operation, String path, @Nullable String origin,
 			@Nullable String method, @Nullable String host, @Nullable String requestMethod,
-			@Nullable String requestHeaders) {
+			@Nullable String requestHeaders, @Nullable String scheme) {
 		if (!CHECK.equals(operation)) {
 			return null;
 		}
 		String requestHost = (host != null) ? host : "localhost";
 		String requestMethodName = (method != null) ? method : "GET";
-		URI uri = uri(requestHost, path);
+		URI uri = uri((scheme != null) ? scheme : "https", requestHost, path);
 		HttpHeaders headers = new HttpHeaders();
 		if (origin != null) {
 			headers.add(HttpHeaders.ORIGIN, origin);
@@ -167,13 +170,25 @@ public class CorsEndpoint {
 		return CheckDescriptor.of(request, uri, decision, this.filter.isDebugHeaders());
 	}
 
-	private static URI uri(String host, String path) {
+	private static URI uri(String scheme, String host, String path) {
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			throw new InvalidEndpointRequestException("Scheme '" + scheme + "' is not http or https",
+					"The scheme '" + scheme + "' is not one a request reaches the filter with: give http or https.");
+		}
+		for (int i = 0; i < host.length(); i++) {
+			char c = host.charAt(i);
+			if (c == '/' || c == '@' || c == '?' || c == '#' || c == '\\' || c <= ' ') {
+				throw new InvalidEndpointRequestException("Host '" + host + "' is not a host",
+						"The host '" + host + "' holds '" + c + "', which no Host header can: give a host "
+								+ "such as api.example.com, optionally with a port, and the path in 'path'.");
+			}
+		}
 		if (!path.startsWith("/")) {
 			throw new InvalidEndpointRequestException("Path '" + path + "' does not start with '/'", "The path '" + path
 					+ "' must start with '/': give the path within the application, " + "such as /orders/1.");
 		}
 		try {
-			return new URI("https://" + host + path);
+			return new URI(scheme + "://" + host + path);
 		}
 		catch (URISyntaxException ex) {
 			throw new InvalidEndpointRequestException("Host '" + host + "' and path '" + path + "' form no URI",

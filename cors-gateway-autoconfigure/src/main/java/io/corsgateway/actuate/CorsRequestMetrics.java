@@ -52,7 +52,10 @@ import org.springframework.util.Assert;
  * <p>
  * The counters are looked up, not built, on the request path: each policy gets an array
  * of counters indexed by kind and reason, filled on first use, so that counting a request
- * allocates nothing once its counter exists.
+ * allocates nothing once its counter exists. The arrays are found by policy id, so
+ * policies swapped in at runtime keep counting in the same series. A counter removed from
+ * the registry by hand is still the one this listener increments: create a new listener
+ * after removing meters.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -70,9 +73,14 @@ public class CorsRequestMetrics implements CorsDecisionListener {
 
 	private final MeterRegistry registry;
 
-	// Keyed by the policy instance (CorsPolicy keeps identity equality), so that the
-	// lookup hashes nothing the request brings.
-	private final Map<CorsPolicy, AtomicReferenceArray<Counter>> policySlots = new ConcurrentHashMap<>();
+	// Keyed by policy id, which the configuration bounds: policies swapped in at runtime
+	// find the counters of the ones they replace instead of adding entries. The id is the
+	// policy's own String, whose hash is computed once; nothing the request brings is
+	// hashed. Report-only policies count under enforced=false, so they have their own
+	// map.
+	private final Map<String, AtomicReferenceArray<Counter>> enforcedSlots = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicReferenceArray<Counter>> reportOnlySlots = new ConcurrentHashMap<>();
 
 	// Decisions made without a policy: no policy matched, or the path was refused first.
 	private final AtomicReferenceArray<Counter> noPolicySlots = new AtomicReferenceArray<>(SLOT_COUNT);
@@ -102,11 +110,13 @@ public class CorsRequestMetrics implements CorsDecisionListener {
 	}
 
 	private AtomicReferenceArray<Counter> slotsOf(CorsPolicy policy) {
-		AtomicReferenceArray<Counter> slots = this.policySlots.get(policy);
+		Map<String, AtomicReferenceArray<Counter>> slotsById = policy.isReportOnly() ? this.reportOnlySlots
+				: this.enforcedSlots;
+		AtomicReferenceArray<Counter> slots = slotsById.get(policy.getId());
 		// A plain get() first: computeIfAbsent may lock its bin even when the key is
 		// there, and every request of the policy after the first one finds it there.
 		return (slots != null) ? slots
-				: this.policySlots.computeIfAbsent(policy, (key) -> new AtomicReferenceArray<>(SLOT_COUNT));
+				: slotsById.computeIfAbsent(policy.getId(), (key) -> new AtomicReferenceArray<>(SLOT_COUNT));
 	}
 
 	private Counter register(CorsDecision decision) {

@@ -22,8 +22,8 @@ import io.corsgateway.policy.CorsRequest;
  * Told of every decision {@link CorsGatewayWebFilter} makes, enforced or
  * {@linkplain CorsDecision#isEnforced() report-only}, before the filter applies it: the
  * hook for metrics, audit logs or tracing. It runs on the request path, on the thread
- * that handles the request, so it must be quick and must not block; an exception it
- * throws fails the request.
+ * that handles the request, so it must be quick and must not block. An exception it
+ * throws is logged and does not fail the request.
  *
  * @author cors-gateway authors
  * @since 0.1.0

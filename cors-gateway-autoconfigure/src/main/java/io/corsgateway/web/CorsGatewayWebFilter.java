@@ -16,6 +16,7 @@
 package io.corsgateway.web;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -84,9 +85,11 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 
 	private volatile boolean rejectAmbiguousPaths = true;
 
-	private @Nullable CorsDecisionListener listener;
+	private volatile @Nullable CorsDecisionListener listener;
 
-	private boolean debugHeaders;
+	private volatile boolean debugHeaders;
+
+	private final AtomicBoolean listenerFailureLogged = new AtomicBoolean();
 
 	/**
 	 * Create a filter applying the given policies.
@@ -149,7 +152,9 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 
 	/**
 	 * Set the listeners told of every decision, such as the one that counts requests.
-	 * Call it before the filter serves requests.
+	 * Requests already in progress may still tell the listeners set before. A listener
+	 * that throws does not fail the request: the first failure is logged at WARN, later
+	 * ones at DEBUG.
 	 * @param listeners the listeners, in the order they are told
 	 */
 	public void setDecisionListeners(List<? extends CorsDecisionListener> listeners) {
@@ -161,10 +166,27 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			case 1 -> all[0];
 			default -> (request, decision) -> {
 				for (CorsDecisionListener listener : all) {
-					listener.onDecision(request, decision);
+					tell(listener, request, decision);
 				}
 			};
 		};
+	}
+
+	// A listener observes; its failure must not fail the request it observes, nor keep
+	// the listeners after it from being told.
+	private void tell(CorsDecisionListener listener, CorsRequest request, CorsDecision decision) {
+		try {
+			listener.onDecision(request, decision);
+		}
+		catch (RuntimeException ex) {
+			if (this.listenerFailureLogged.compareAndSet(false, true)) {
+				logger.warn("CORS decision listener " + listener.getClass().getName()
+						+ " failed; the request goes on. Later failures are logged at DEBUG.", ex);
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("CORS decision listener " + listener.getClass().getName() + " failed", ex);
+			}
+		}
 	}
 
 	/**
@@ -195,16 +217,14 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		CorsDecision decision = this.policies.evaluate(facts, this.rejectAmbiguousPaths);
 		CorsDecisionListener listener = this.listener;
 		if (listener != null) {
-			listener.onDecision(facts, decision);
+			tell(listener, facts, decision);
 		}
 		if (!decision.isApplied()) {
 			return chain.filter(exchange);
 		}
-		if (logger.isDebugEnabled()) {
-			String line = DecisionLogLine.of(facts, decision);
-			if (line != null) {
-				logger.debug(line);
-			}
+		// The kind first: allowed requests never ask the logging system.
+		if (DecisionLogLine.isLogged(decision.getKind()) && logger.isDebugEnabled()) {
+			logger.debug(DecisionLogLine.of(facts, decision));
 		}
 		if (!decision.isEnforced()) {
 			return chain.filter(exchange);

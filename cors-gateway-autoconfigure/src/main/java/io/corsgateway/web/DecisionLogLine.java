@@ -24,11 +24,15 @@ import io.corsgateway.policy.DecisionKind;
 
 /**
  * The debug line of a decision that refuses a request or lets it through without CORS
- * headers, enforced or report-only, in {@code key=value} form: <pre>
- * Reject: reason=ORIGIN_NOT_ALLOWED value='https://evil.example' kind=PREFLIGHT_REJECTED service=orders route=(none) method=OPTIONS path='/orders/1'
- * </pre> Every value that comes from the request is printable ASCII of at most 200
- * characters ({@link LogText#printable}), so that a request can neither forge log lines
- * nor flood the log.
+ * headers, enforced or report-only, in {@code key=value} form:
+ *
+ * <pre>
+ * Reject: reason=ORIGIN_NOT_ALLOWED value='https://evil.example' kind=PREFLIGHT_REJECTED service=orders route=(none) method='OPTIONS' path='/orders/1'
+ * </pre>
+ *
+ * Every value that comes from the request is quoted by {@link LogText#quoted}: printable
+ * ASCII cut to 200 characters, with its quotes escaped, so that a request can neither
+ * forge log lines, nor add fields to this one, nor flood the log.
  *
  * @author cors-gateway authors
  */
@@ -38,53 +42,55 @@ final class DecisionLogLine {
 	}
 
 	/**
-	 * The line for a decision, or {@code null} when the decision is not one that is
-	 * logged: allowed requests, requests without CORS and requests no policy covers.
+	 * Whether decisions of the given kind are logged: those that refuse a request or let
+	 * it through without CORS headers.
 	 */
-	static @Nullable String of(CorsRequest request, CorsDecision decision) {
-		String verb = verb(decision);
-		if (verb == null) {
-			return null;
-		}
-		StringBuilder line = new StringBuilder(160).append(verb).append(": reason=").append(decision.getReason());
-		String value = offendingValue(request, decision);
-		if (value != null) {
-			line.append(" value='").append(LogText.printable(value)).append('\'');
-		}
-		line.append(" kind=").append(decision.getKind());
-		line.append(" service=").append(decision.getServiceLabel()).append(" route=").append(decision.getRouteLabel());
-		if (!isAboutOrigin(decision) && request.origin() != null) {
-			line.append(" origin='").append(LogText.printable(request.origin())).append('\'');
-		}
-		line.append(" method=").append(LogText.printable(request.method()));
-		line.append(" path='").append(LogText.printable(request.path().value())).append('\'');
-		return line.toString();
-	}
-
-	private static @Nullable String verb(CorsDecision decision) {
-		boolean letThrough = decision.getKind() == DecisionKind.ACTUAL_LET_THROUGH;
-		boolean rejected = switch (decision.getKind()) {
-			case PREFLIGHT_REJECTED, ACTUAL_REJECTED, REFUSED -> true;
+	static boolean isLogged(DecisionKind kind) {
+		return switch (kind) {
+			case PREFLIGHT_REJECTED, ACTUAL_REJECTED, ACTUAL_LET_THROUGH, REFUSED -> true;
 			default -> false;
 		};
-		if (!letThrough && !rejected) {
-			return null;
-		}
-		if (decision.isEnforced()) {
-			return rejected ? "Reject" : "Let through";
-		}
-		return rejected ? "Report-only, would reject" : "Report-only, would let through";
 	}
 
 	/**
-	 * The value of the request that the reason is about.
+	 * The line for a decision whose kind {@link #isLogged is logged}.
+	 */
+	static String of(CorsRequest request, CorsDecision decision) {
+		StringBuilder line = new StringBuilder(160).append(verb(decision))
+			.append(": reason=")
+			.append(decision.getReason());
+		String value = offendingValue(request, decision);
+		if (value != null) {
+			line.append(" value=").append(LogText.quoted(value));
+		}
+		line.append(" kind=").append(decision.getKind());
+		line.append(" service=").append(decision.getServiceLabel()).append(" route=").append(decision.getRouteLabel());
+		String origin = request.origin();
+		if (origin != null && !isAboutOrigin(decision)) {
+			line.append(" origin=").append(LogText.quoted(origin));
+		}
+		line.append(" method=").append(LogText.quoted(request.method()));
+		line.append(" path=").append(LogText.quoted(request.path().value()));
+		return line.toString();
+	}
+
+	private static String verb(CorsDecision decision) {
+		boolean letThrough = decision.getKind() == DecisionKind.ACTUAL_LET_THROUGH;
+		if (decision.isEnforced()) {
+			return letThrough ? "Let through" : "Reject";
+		}
+		return letThrough ? "Report-only, would let through" : "Report-only, would reject";
+	}
+
+	/**
+	 * The value of the request that the reason is about, when it is not a field of its
+	 * own (an ambiguous path is the {@code path}).
 	 */
 	private static @Nullable String offendingValue(CorsRequest request, CorsDecision decision) {
 		return switch (decision.getReason()) {
 			case ORIGIN_NOT_ALLOWED, MALFORMED_ORIGIN, SEVERAL_ORIGINS -> request.origin();
 			case SEVERAL_REQUEST_METHODS -> request.requestMethod();
 			case TOO_MANY_REQUEST_HEADERS -> request.requestHeaders();
-			case AMBIGUOUS_PATH -> request.path().value();
 			default -> decision.getDetail();
 		};
 	}

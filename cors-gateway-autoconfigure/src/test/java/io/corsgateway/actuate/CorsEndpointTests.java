@@ -15,6 +15,8 @@
  */
 package io.corsgateway.actuate;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import io.corsgateway.actuate.CorsEndpoint.CheckDescriptor;
@@ -24,6 +26,11 @@ import io.corsgateway.policy.DecisionReason;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,7 +57,7 @@ class CorsEndpointTests {
 
 	@Test
 	void checkWithAnotherSelectorReturnsNothing() {
-		assertThat(this.endpoint.check("orders", "/orders/1", SHOP, null, null, null, null)).isNull();
+		assertThat(this.endpoint.check("orders", "/orders/1", SHOP, null, null, null, null, null)).isNull();
 	}
 
 	@Test
@@ -58,23 +65,25 @@ class CorsEndpointTests {
 		this.filter.setPolicies(policies("catalog"));
 		assertThat(this.endpoint.policies().services()).extracting(CorsEndpoint.ServiceDescriptor::id)
 			.containsExactly("catalog");
-		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/catalog/1", SHOP, null, null, null, null);
+		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/catalog/1", SHOP, null, null, null, null,
+				null);
 		assertThat(check.service()).isEqualTo("catalog");
 	}
 
 	@Test
 	void checkFollowsTheFiltersAmbiguousPathSetting() {
-		assertThat(this.endpoint.check(CorsEndpoint.CHECK, "/orders/%2e%2e/1", SHOP, null, null, null, null).reason())
-			.isEqualTo(DecisionReason.AMBIGUOUS_PATH);
+		assertThat(this.endpoint.check(CorsEndpoint.CHECK, "/orders/%2e%2e/1", SHOP, null, null, null, null, null)
+			.reason()).isEqualTo(DecisionReason.AMBIGUOUS_PATH);
 		this.filter.setRejectAmbiguousPaths(false);
 		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/%2e%2e/1", SHOP, null, null, null,
-				null);
+				null, null);
 		assertThat(check.kind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
 	}
 
 	@Test
 	void requestMethodOfARequestOtherThanOptionsIsNoPreflight() {
-		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, "GET", null, "PUT", null);
+		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, "GET", null, "PUT", null,
+				null);
 		assertThat(check.request().preflight()).isFalse();
 		assertThat(check.request().requestMethod()).isNull();
 		assertThat(check.kind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
@@ -83,7 +92,7 @@ class CorsEndpointTests {
 	@Test
 	void checkNamesTheHostAndPortItWasGiven() {
 		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", null, null, "api.example.com:8443",
-				null, null);
+				null, null, null);
 		assertThat(check.request().uri()).isEqualTo("https://api.example.com:8443/orders/1");
 		assertThat(check.kind()).isEqualTo(DecisionKind.NOT_CORS);
 	}
@@ -91,15 +100,49 @@ class CorsEndpointTests {
 	@Test
 	void pathThatDoesNotStartWithSlashIsRefusedWithItsFix() {
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
-			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "orders/1", SHOP, null, null, null, null))
+			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "orders/1", SHOP, null, null, null, null, null))
 			.satisfies((ex) -> assertThat(ex.getReason()).contains("'orders/1'").contains("must start with '/'"));
 	}
 
 	@Test
 	void pathThatFormsNoUriIsRefusedWithItsFix() {
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
-			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/a b", SHOP, null, null, null, null))
+			.isThrownBy(
+					() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/a b", SHOP, null, null, null, null, null))
 			.satisfies((ex) -> assertThat(ex.getReason()).contains("'/orders/a b'").contains("percent-encoded"));
+	}
+
+	@Test
+	void checkTellsTheRequestsOwnOriginByItsSchemeAsTheFilterDoes() {
+		String own = "http://api.example.com";
+		CheckDescriptor http = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", own, null, "api.example.com", null,
+				null, "http");
+		CheckDescriptor https = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", own, null, "api.example.com", null,
+				null, null);
+		assertThat(http.reason()).isEqualTo(DecisionReason.SAME_ORIGIN);
+		assertThat(https.reason()).isEqualTo(DecisionReason.ORIGIN_NOT_ALLOWED);
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("http://api.example.com/orders/1").header(HttpHeaders.ORIGIN, own));
+		this.filter.filter(exchange, (filtered) -> filtered.getResponse().setComplete()).block(Duration.ofSeconds(5));
+		assertThat(exchange.getResponse().getStatusCode()).isNotEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void schemeOtherThanHttpOrHttpsIsRefusedWithItsFix() {
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, null, null, null, null, "ftp"))
+			.satisfies((ex) -> assertThat(ex.getReason()).contains("'ftp'").contains("http or https"));
+	}
+
+	@Test
+	void hostThatCouldShiftThePathIsRefusedWithItsFix() {
+		for (String host : new String[] { "api.example.com/admin", "user@api.example.com", "api.example.com?x",
+				"api.example.com#x", "api example.com" }) {
+			assertThatExceptionOfType(InvalidEndpointRequestException.class).as(host)
+				.isThrownBy(
+						() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, null, host, null, null, null))
+				.satisfies((ex) -> assertThat(ex.getReason()).contains("'" + host + "'").contains("path in 'path'"));
+		}
 	}
 
 }

@@ -56,19 +56,24 @@ class CorsRequestMetricsTests {
 
 	private final AtomicInteger handlerCalls = new AtomicInteger();
 
-	private final CorsGatewayWebFilter filter = new CorsGatewayWebFilter(CorsPolicies.builder()
-		.service("orders",
-				(orders) -> orders.paths("/orders/**")
-					.allowedOrigins(SHOP)
-					.allowedMethods("GET", "POST")
-					.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds").methods("POST")))
-		.service("trial", (trial) -> trial.paths("/trial/**").allowedOrigins(SHOP).reportOnly(true))
-		.build());
+	private final CorsGatewayWebFilter filter = new CorsGatewayWebFilter(policies(false));
 
 	private final WebFilterChain handler = (exchange) -> {
 		this.handlerCalls.incrementAndGet();
 		return exchange.getResponse().setComplete();
 	};
+
+	private static CorsPolicies policies(boolean ordersReportOnly) {
+		return CorsPolicies.builder()
+			.service("orders",
+					(orders) -> orders.paths("/orders/**")
+						.allowedOrigins(SHOP)
+						.allowedMethods("GET", "POST")
+						.reportOnly(ordersReportOnly ? true : null)
+						.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds").methods("POST")))
+			.service("trial", (trial) -> trial.paths("/trial/**").allowedOrigins(SHOP).reportOnly(true))
+			.build();
+	}
 
 	@BeforeEach
 	void countDecisions() {
@@ -149,12 +154,36 @@ class CorsRequestMetricsTests {
 	}
 
 	@Test
+	void policiesSwappedInAtRuntimeFindTheCountersOfThoseTheyReplace() {
+		run(get("/orders/1", EVIL));
+		Counter first = onlyCounter();
+		this.registry.remove(first);
+		for (int i = 0; i < 100; i++) {
+			this.filter.setPolicies(policies(false));
+			run(get("/orders/2", EVIL));
+		}
+		// Found by policy id, not registered again for each new policy object.
+		assertThat(counters()).isEmpty();
+		assertThat(first.count()).isEqualTo(101);
+	}
+
+	@Test
+	void policySwappedToReportOnlyCountsUnderANewSeries() {
+		run(get("/orders/1", EVIL));
+		this.filter.setPolicies(policies(true));
+		run(get("/orders/2", EVIL));
+		assertThat(counters()).extracting((counter) -> counter.getId().getTag("enforced"))
+			.containsExactlyInAnyOrder("true", "false");
+	}
+
+	@Test
 	void counterIsLookedUpOnceAndReusedForLaterRequests() {
 		run(get("/orders/1", EVIL));
 		Counter first = onlyCounter();
 		// Once removed from the registry, the counter can only be reached through the
 		// listener's own slot: a listener that asked the registry again would register
-		// a new one.
+		// a new one. (So a counter removed from the registry by hand goes on counting
+		// where nobody reads it: the Javadoc says so.)
 		this.registry.remove(first);
 		run(get("/orders/2", EVIL));
 		run(get("/orders/3", EVIL));

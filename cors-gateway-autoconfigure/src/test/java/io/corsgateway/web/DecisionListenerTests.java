@@ -111,6 +111,30 @@ class DecisionListenerTests {
 	}
 
 	@Test
+	void listenerThatThrowsFailsNeitherTheRequestNorTheListenersAfterIt() {
+		List<String> told = new ArrayList<>();
+		this.filter.setDecisionListeners(List.of((request, decision) -> {
+			throw new IllegalStateException("metrics backend down");
+		}, (request, decision) -> told.add(decision.getKind().name())));
+		run(get("/orders/1", SHOP));
+		MockServerWebExchange rejected = run(get("/orders/1", "https://evil.example"));
+		assertThat(this.handlerCalls).hasValue(1);
+		assertThat(rejected.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(told).containsExactly("ACTUAL_ALLOWED", "ACTUAL_REJECTED");
+	}
+
+	@Test
+	void singleListenerThatThrowsDoesNotFailTheRequest() {
+		this.filter.setDecisionListeners(List.of((request, decision) -> {
+			throw new IllegalStateException("metrics backend down");
+		}));
+		MockServerWebExchange exchange = run(get("/orders/1", SHOP));
+		assertThat(this.handlerCalls).hasValue(1);
+		exchange.getResponse().setComplete().block(Duration.ofSeconds(5));
+		assertThat(exchange.getResponse().getHeaders().getAccessControlAllowOrigin()).isEqualTo(SHOP);
+	}
+
+	@Test
 	void listenersMustNotBeNull() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.filter.setDecisionListeners(null))
 			.withMessage("'listeners' must not be null");

@@ -57,6 +57,11 @@ class RejectionLogTests {
 
 	private static final String SHOP = "https://shop.example.com";
 
+	private static final String QUOTED = "'(?:[^'\\\\]|\\\\.)*'(?:\\.\\.\\.)?";
+
+	private static final String FIELDS = "Reject: reason=[A-Z_]+( value=" + QUOTED + ")? kind=[A-Z_]+ service=\\S+ "
+			+ "route=\\S+( origin=" + QUOTED + ")? method=" + QUOTED + " path=" + QUOTED;
+
 	private final CorsGatewayWebFilter filter = new CorsGatewayWebFilter(CorsPolicies.builder()
 		.service("orders",
 				(orders) -> orders.paths("/orders/**")
@@ -98,30 +103,29 @@ class RejectionLogTests {
 	void rejectedActualRequestIsLoggedWithReasonOriginKindAndScope() {
 		get("https://evil.example.net");
 		assertThat(lines()).containsExactly("Reject: reason=ORIGIN_NOT_ALLOWED value='https://evil.example.net' "
-				+ "kind=ACTUAL_REJECTED service=orders route=(none) method=GET path='/orders/1'");
+				+ "kind=ACTUAL_REJECTED service=orders route=(none) method='GET' path='/orders/1'");
 	}
 
 	@Test
 	void ambiguousPathIsLoggedWithThePath() {
 		run(MockServerHttpRequest.method(HttpMethod.GET, URI.create("https://api.example.com/orders/%2e%2e/admin"))
 			.header(HttpHeaders.ORIGIN, "https://shop.example.com"));
-		assertThat(lines()).containsExactly("Reject: reason=AMBIGUOUS_PATH value='/orders/%2e%2e/admin' kind=REFUSED "
-				+ "service=(none) route=(none) origin='https://shop.example.com' method=GET "
-				+ "path='/orders/%2e%2e/admin'");
+		assertThat(lines()).containsExactly("Reject: reason=AMBIGUOUS_PATH kind=REFUSED service=(none) route=(none) "
+				+ "origin='https://shop.example.com' method='GET' path='/orders/%2e%2e/admin'");
 	}
 
 	@Test
 	void preflightFromADisallowedOriginIsLoggedWithTheOrigin() {
 		preflight("https://evil.example.net", "PUT");
 		assertThat(lines()).containsExactly("Reject: reason=ORIGIN_NOT_ALLOWED value='https://evil.example.net' "
-				+ "kind=PREFLIGHT_REJECTED service=orders route=(none) method=OPTIONS path='/orders/1'");
+				+ "kind=PREFLIGHT_REJECTED service=orders route=(none) method='OPTIONS' path='/orders/1'");
 	}
 
 	@Test
 	void preflightForADisallowedMethodIsLoggedWithTheMethodAndTheOrigin() {
 		preflight(SHOP, "PUT");
 		assertThat(lines()).containsExactly("Reject: reason=METHOD_NOT_ALLOWED value='PUT' kind=PREFLIGHT_REJECTED "
-				+ "service=orders route=(none) origin='https://shop.example.com' method=OPTIONS path='/orders/1'");
+				+ "service=orders route=(none) origin='https://shop.example.com' method='OPTIONS' path='/orders/1'");
 	}
 
 	@Test
@@ -147,7 +151,7 @@ class RejectionLogTests {
 		run(MockServerHttpRequest.get("https://api.example.com/legacy/1")
 			.header(HttpHeaders.ORIGIN, "https://x.example"));
 		assertThat(debugLines()).containsExactly("Let through: reason=ORIGIN_NOT_ALLOWED value='https://x.example' "
-				+ "kind=ACTUAL_LET_THROUGH service=legacy route=(none) method=GET path='/legacy/1'");
+				+ "kind=ACTUAL_LET_THROUGH service=legacy route=(none) method='GET' path='/legacy/1'");
 	}
 
 	@Test
@@ -155,7 +159,7 @@ class RejectionLogTests {
 		run(MockServerHttpRequest.get("https://api.example.com/trial/1")
 			.header(HttpHeaders.ORIGIN, "https://x.example"));
 		assertThat(debugLines()).containsExactly("Report-only, would reject: reason=ORIGIN_NOT_ALLOWED "
-				+ "value='https://x.example' kind=ACTUAL_REJECTED service=trial route=(none) method=GET path='/trial/1'");
+				+ "value='https://x.example' kind=ACTUAL_REJECTED service=trial route=(none) method='GET' path='/trial/1'");
 	}
 
 	@Test
@@ -214,7 +218,7 @@ class RejectionLogTests {
 	void longOriginIsCutTo200Characters() {
 		String origin = "https://" + "a".repeat(300) + ".example";
 		get(origin);
-		assertThat(lines()).singleElement().asString().contains("value='" + origin.substring(0, 200) + "' kind");
+		assertThat(lines()).singleElement().asString().contains("value='" + origin.substring(0, 200) + "'... kind");
 	}
 
 	@Test
@@ -222,6 +226,21 @@ class RejectionLogTests {
 		String origin = "https://" + "a".repeat(192);
 		get(origin);
 		assertThat(lines()).singleElement().asString().contains("value='" + origin + "' kind");
+	}
+
+	@Test
+	void quoteInAValueCannotCloseItAndAddFields() {
+		get("https://x' kind=ACTUAL_ALLOWED service=payments route=admin");
+		assertThat(lines()).singleElement()
+			.asString()
+			.startsWith("Reject: reason=MALFORMED_ORIGIN value='https://x\\' kind=ACTUAL_ALLOWED service=payments "
+					+ "route=admin' kind=ACTUAL_REJECTED service=orders route=(none) ");
+	}
+
+	@Test
+	void backslashInAValueIsEscapedSoThatItCannotEscapeTheClosingQuote() {
+		get("https://x\\");
+		assertThat(lines()).singleElement().asString().contains("value='https://x\\\\' kind=");
 	}
 
 	@Property(tries = 300)
@@ -234,9 +253,12 @@ class RejectionLogTests {
 		assertThat(lines).isNotEmpty();
 		for (String line : lines) {
 			assertThat(line.chars()).allMatch((c) -> c >= 0x20 && c < 0x7f);
-			// The fixed text plus four values of at most 200 characters each: the
-			// offending value, the origin, the method and the path.
-			assertThat(line).hasSizeLessThanOrEqualTo(150 + 4 * 200);
+			// Whatever the request sent, the line reads as these fields in this order.
+			assertThat(line).matches(FIELDS);
+			// The fixed text plus four values of at most 200 characters each, each
+			// character at most doubled by escaping: the offending value, the origin, the
+			// method and the path.
+			assertThat(line).hasSizeLessThanOrEqualTo(150 + 4 * 400);
 		}
 	}
 

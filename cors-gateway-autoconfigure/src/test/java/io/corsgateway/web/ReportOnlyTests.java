@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import io.corsgateway.policy.CorsDecision;
 import io.corsgateway.policy.CorsPolicies;
@@ -34,6 +35,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * A report-only scope computes and tells every decision, and then leaves request and
@@ -125,6 +127,32 @@ class ReportOnlyTests {
 		MockServerWebExchange exchange = run(MockServerHttpRequest.get("https://api.example.com/trial/1"));
 		assertUpstreamHeadersOnly(exchange);
 		assertThat(this.decisions).singleElement().extracting(CorsDecision::getKind).isEqualTo(DecisionKind.NOT_CORS);
+	}
+
+	@Test
+	void handlerThatFailsKeepsItsErrorAndGetsNoCorsHeader() {
+		IllegalStateException failure = new IllegalStateException("upstream down");
+		MockServerWebExchange exchange = MockServerWebExchange.from(get("/trial/1", SHOP));
+		assertThatException()
+			.isThrownBy(
+					() -> this.filter.filter(exchange, (filtered) -> Mono.error(failure)).block(Duration.ofSeconds(5)))
+			.isSameAs(failure);
+		exchange.getResponse().setComplete().block(Duration.ofSeconds(5));
+		assertThat(exchange.getResponse().getHeaders().headerNames())
+			.noneMatch((name) -> name.toLowerCase().startsWith("access-control-"))
+			.doesNotContain(HttpHeaders.VARY);
+	}
+
+	@Test
+	void handlerThatThrowsKeepsItsExceptionAndGetsNoCorsHeader() {
+		IllegalStateException failure = new IllegalStateException("handler bug");
+		MockServerWebExchange exchange = MockServerWebExchange.from(get("/trial/1", SHOP));
+		assertThatException().isThrownBy(() -> this.filter.filter(exchange, (filtered) -> {
+			throw failure;
+		})).isSameAs(failure);
+		exchange.getResponse().setComplete().block(Duration.ofSeconds(5));
+		assertThat(exchange.getResponse().getHeaders().headerNames())
+			.noneMatch((name) -> name.toLowerCase().startsWith("access-control-"));
 	}
 
 	@Test

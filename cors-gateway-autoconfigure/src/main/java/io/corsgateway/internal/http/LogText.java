@@ -53,4 +53,29 @@ public final class LogText {
 		return printable.toString();
 	}
 
+	/**
+	 * The value as a quoted field of a {@code key='value'} log line: printable as
+	 * {@link #printable} makes it, with every {@code '} and {@code \} escaped by a
+	 * {@code \}, so that a value cannot close its quotes and add fields of its own, and
+	 * followed by {@code ...} when it was cut.
+	 * @param value a value from the request
+	 * @return the quoted form
+	 */
+	public static String quoted(String value) {
+		String printable = printable(value);
+		StringBuilder quoted = new StringBuilder(printable.length() + 5).append('\'');
+		for (int i = 0; i < printable.length(); i++) {
+			char c = printable.charAt(i);
+			if (c == '\'' || c == '\\') {
+				quoted.append('\\');
+			}
+			quoted.append(c);
+		}
+		quoted.append('\'');
+		if (value.length() > MAX_LENGTH) {
+			quoted.append("...");
+		}
+		return quoted.toString();
+	}
+
 }
