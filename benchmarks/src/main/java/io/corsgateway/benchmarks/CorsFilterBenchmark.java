@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.server.WebFilter;
@@ -99,10 +100,13 @@ public class CorsFilterBenchmark {
 	private WebFilter springFilter;
 
 	/**
-	 * Build the filters and the exchange, and check every filter's outcome once.
+	 * Build the filters and the exchange, and check every filter's outcome once. The
+	 * filter with metrics runs only in its own benchmark's fork: in the others the JIT
+	 * must see a filter that has never told a listener, as in an application without one.
+	 * @param benchmark the benchmark about to run
 	 */
 	@Setup
-	public void setUp() {
+	public void setUp(BenchmarkParams benchmark) {
 		this.starterFilter = new CorsGatewayWebFilter(this.size.corsPolicies());
 		this.meterRegistry = new SimpleMeterRegistry();
 		CorsGatewayWebFilter withMetrics = new CorsGatewayWebFilter(this.size.corsPolicies());
@@ -115,10 +119,12 @@ public class CorsFilterBenchmark {
 		calls = this.runner.getChainCalls();
 		this.scenario.verify("CorsGatewayWebFilter", this.size, this.runner.run(this.starterFilter),
 				this.runner.getChainCalls() > calls);
-		calls = this.runner.getChainCalls();
-		this.scenario.verify("CorsGatewayWebFilter with metrics", this.size,
-				this.runner.run(this.starterWithMetricsFilter), this.runner.getChainCalls() > calls);
-		verifyCounted();
+		if (benchmark.getBenchmark().endsWith(".starterWithMetrics")) {
+			calls = this.runner.getChainCalls();
+			this.scenario.verify("CorsGatewayWebFilter with metrics", this.size,
+					this.runner.run(this.starterWithMetricsFilter), this.runner.getChainCalls() > calls);
+			verifyCounted();
+		}
 		calls = this.runner.getChainCalls();
 		this.scenario.verify("CorsWebFilter", this.size, this.runner.run(this.springFilter),
 				this.runner.getChainCalls() > calls);

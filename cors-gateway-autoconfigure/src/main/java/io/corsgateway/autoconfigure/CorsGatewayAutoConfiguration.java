@@ -93,6 +93,11 @@ public final class CorsGatewayAutoConfiguration {
 		filter.setOrder(properties.getFilterOrder());
 		filter.setRejectAmbiguousPaths(properties.isRejectAmbiguousPaths());
 		filter.setDebugHeaders(properties.isDebugHeaders());
+		if (properties.isDebugHeaders()) {
+			logger.warn("CORS configuration: cors.debug-headers = 'true': every request the filter rejects tells "
+					+ "the client why in a " + CorsGatewayWebFilter.REASON_HEADER + " header, which helps anyone "
+					+ "probing the policy. Keep it for development and remove it in production.");
+		}
 		filter.setDecisionListeners(listeners.orderedStream().toList());
 		return filter;
 	}

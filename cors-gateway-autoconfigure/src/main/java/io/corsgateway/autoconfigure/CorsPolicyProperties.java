@@ -109,9 +109,10 @@ public class CorsPolicyProperties {
 	private @Nullable Boolean rejectDisallowedOrigins;
 
 	/**
-	 * Whether decisions are only computed, logged and counted, never enforced: nothing is
-	 * rejected and no header is added, removed or changed, so that a handler or upstream
-	 * that still does its own CORS keeps doing it. Built-in default: false.
+	 * Whether decisions are only computed, logged and counted, never enforced: no CORS
+	 * decision rejects a request and no header is added, removed or changed, so that a
+	 * handler or upstream that still does its own CORS keeps doing it. Ambiguous paths
+	 * are still refused (see cors.reject-ambiguous-paths). Built-in default: false.
 	 */
 	private @Nullable Boolean reportOnly;
 

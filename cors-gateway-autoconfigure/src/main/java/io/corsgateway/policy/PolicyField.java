@@ -87,8 +87,9 @@ public final class PolicyField<T> {
 			Boolean.class, null, true, FieldChecks::none);
 
 	/**
-	 * Whether decisions are only computed, logged and counted, never enforced: nothing is
-	 * rejected and no header is added, removed or changed.
+	 * Whether decisions are only computed, logged and counted, never enforced: no CORS
+	 * decision rejects a request and no header is added, removed or changed. A path the
+	 * filter refuses as ambiguous before any policy is chosen is still refused.
 	 */
 	public static final PolicyField<Boolean> REPORT_ONLY = new PolicyField<>("report-only", Boolean.class, null, false,
 			FieldChecks::reportOnly);

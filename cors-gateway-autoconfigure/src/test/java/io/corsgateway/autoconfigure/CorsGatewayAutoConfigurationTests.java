@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import io.corsgateway.policy.CorsPolicies;
@@ -36,6 +37,8 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author cors-gateway authors
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CorsGatewayAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
@@ -109,9 +113,16 @@ class CorsGatewayAutoConfigurationTests {
 	}
 
 	@Test
-	void reasonHeadersCanBeTurnedOn() {
-		this.contextRunner.withPropertyValues("cors.debug-headers=true")
-			.run((context) -> assertThat(context.getBean(CorsGatewayWebFilter.class).isDebugHeaders()).isTrue());
+	void reasonHeadersCanBeTurnedOnWithAWarning(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("cors.debug-headers=true").run((context) -> {
+			assertThat(context.getBean(CorsGatewayWebFilter.class).isDebugHeaders()).isTrue();
+			assertThat(output).contains("cors.debug-headers = 'true'").contains("remove it in production");
+		});
+	}
+
+	@Test
+	void noWarningAboutReasonHeadersWhenTheyAreOff(CapturedOutput output) {
+		this.contextRunner.run((context) -> assertThat(output).doesNotContain("cors.debug-headers"));
 	}
 
 	@Test

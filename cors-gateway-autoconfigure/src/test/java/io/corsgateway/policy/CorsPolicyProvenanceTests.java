@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.server.PathContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for the provenance a compiled {@link CorsPolicy} keeps of each field
@@ -129,6 +130,16 @@ class CorsPolicyProvenanceTests {
 		assertThat(refunds.getResolvedField(PolicyField.ALLOWED_METHODS).level()).isEqualTo(PolicyLevel.BUILT_IN);
 		assertThat(refunds.getResolvedField(PolicyField.ALLOWED_ORIGINS).value()).isEqualTo(refunds.getAllowedOrigins())
 			.containsExactly("https://admin.shop.example");
+	}
+
+	@Test
+	void askingForTheProvenanceOfNoFieldIsAnError() {
+		CorsPolicy policy = CorsPolicies.builder()
+			.defaults((defaults) -> defaults.allowedOrigins("*"))
+			.build()
+			.getDefaults();
+		assertThatIllegalArgumentException().isThrownBy(() -> policy.getResolvedField(null))
+			.withMessage("'field' must not be null");
 	}
 
 	@Test

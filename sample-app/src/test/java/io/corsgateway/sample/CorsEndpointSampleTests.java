@@ -58,7 +58,7 @@ class CorsEndpointSampleTests {
 
 	@BeforeEach
 	void createClient() {
-		this.management = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.managementPort).build();
+		this.management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.managementPort).build();
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class ReportOnlySampleTests {
 	@BeforeEach
 	void createClients() {
 		this.gateway = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-		this.management = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.managementPort).build();
+		this.management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.managementPort).build();
 	}
 
 	@Test
