@@ -117,9 +117,10 @@ public class CorsEndpoint {
 	 * Answer what the filter would do with a request: its decision, the policy that
 	 * decided, the status of the filter's own answer and the CORS headers. The request is
 	 * built as the filter reads a real one
-	 * ({@link CorsRequest#of(String, URI, HttpHeaders)} for {@code https://<host><path>})
-	 * and decided by the same {@link CorsPolicies#evaluate(CorsRequest, boolean)} call,
-	 * with the filter's ambiguous-path setting.
+	 * ({@link CorsRequest#of(String, URI, HttpHeaders)} for
+	 * {@code <scheme>://<host><path>}) and decided by the same
+	 * {@link CorsPolicies#evaluate(CorsRequest, boolean)} call, with the filter's
+	 * ambiguous-path setting.
 	 * <p>
 	 * Over HTTP:
 	 * {@code GET /actuator/cors/check?path=/orders/1&origin=https://shop.example}. Query
@@ -142,8 +143,10 @@ public class CorsEndpoint {
 	 * @param requestHeaders the {@code Access-Control-Request-Headers} header of a
 	 * preflight, a comma-separated list
 	 * @return the answer, or {@code null} when the selector is not {@value #CHECK}
-	 * @throws InvalidEndpointRequestException (400) when path and host do not form a
-	 * request URI
+	 * @throws InvalidEndpointRequestException (400) when the scheme is not {@code http}
+	 * or {@code https}, the host holds a character no {@code Host} header can, the path
+	 * does not start with {@code /} or holds a query or fragment, or path and host do not
+	 * form a request URI
 	 */
 	@ReadOperation
 	public @Nullable CheckDescriptor check(@Selector String operation, String path, @Nullable String origin,
@@ -182,6 +185,11 @@ public class CorsEndpoint {
 						"The host '" + host + "' holds '" + c + "', which no Host header can: give a host "
 								+ "such as api.example.com, optionally with a port, and the path in 'path'.");
 			}
+		}
+		if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
+			throw new InvalidEndpointRequestException("Path '" + path + "' holds a query or fragment",
+					"The path '" + path + "' holds '?' or '#', which would end the path: give the path alone, "
+							+ "without query or fragment, which do not select a policy.");
 		}
 		if (!path.startsWith("/")) {
 			throw new InvalidEndpointRequestException("Path '" + path + "' does not start with '/'", "The path '" + path

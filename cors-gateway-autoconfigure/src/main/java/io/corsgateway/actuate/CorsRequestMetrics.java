@@ -85,6 +85,12 @@ public class CorsRequestMetrics implements CorsDecisionListener {
 	// Decisions made without a policy: no policy matched, or the path was refused first.
 	private final AtomicReferenceArray<Counter> noPolicySlots = new AtomicReferenceArray<>(SLOT_COUNT);
 
+	// The defaults' policy has the id "defaults", which a service may also have: its
+	// counters are kept apart.
+	private final AtomicReferenceArray<Counter> defaultsSlots = new AtomicReferenceArray<>(SLOT_COUNT);
+
+	private final AtomicReferenceArray<Counter> reportOnlyDefaultsSlots = new AtomicReferenceArray<>(SLOT_COUNT);
+
 	/**
 	 * Create a listener that registers its counters in the given registry.
 	 * @param registry the registry
@@ -110,6 +116,9 @@ public class CorsRequestMetrics implements CorsDecisionListener {
 	}
 
 	private AtomicReferenceArray<Counter> slotsOf(CorsPolicy policy) {
+		if (policy.getServiceId() == null) {
+			return policy.isReportOnly() ? this.reportOnlyDefaultsSlots : this.defaultsSlots;
+		}
 		Map<String, AtomicReferenceArray<Counter>> slotsById = policy.isReportOnly() ? this.reportOnlySlots
 				: this.enforcedSlots;
 		AtomicReferenceArray<Counter> slots = slotsById.get(policy.getId());

@@ -135,6 +135,15 @@ class CorsEndpointTests {
 	}
 
 	@Test
+	void pathWithAQueryOrFragmentIsRefusedWithItsFix() {
+		for (String path : new String[] { "/orders/1?x=1", "/orders/1#top" }) {
+			assertThatExceptionOfType(InvalidEndpointRequestException.class).as(path)
+				.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, path, SHOP, null, null, null, null, null))
+				.satisfies((ex) -> assertThat(ex.getReason()).contains("'" + path + "'").contains("path alone"));
+		}
+	}
+
+	@Test
 	void hostThatCouldShiftThePathIsRefusedWithItsFix() {
 		for (String host : new String[] { "api.example.com/admin", "user@api.example.com", "api.example.com?x",
 				"api.example.com#x", "api example.com" }) {

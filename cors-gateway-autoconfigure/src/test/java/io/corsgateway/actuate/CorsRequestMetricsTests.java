@@ -177,6 +177,20 @@ class CorsRequestMetricsTests {
 	}
 
 	@Test
+	void serviceNamedDefaultsAndTheDefaultsCountApart() {
+		this.filter.setPolicies(CorsPolicies.builder()
+			.defaults((defaults) -> defaults.allowedOrigins(SHOP))
+			.service("defaults", (service) -> service.paths("/defaults/**").allowedOrigins(SHOP))
+			.build());
+		run(get("/elsewhere", EVIL));
+		run(get("/defaults/1", EVIL));
+		assertThat(counters()).hasSize(2)
+			.extracting((counter) -> counter.getId().getTag("service"))
+			.containsExactlyInAnyOrder("(defaults)", "defaults");
+		assertThat(counters()).allMatch((counter) -> counter.count() == 1);
+	}
+
+	@Test
 	void counterIsLookedUpOnceAndReusedForLaterRequests() {
 		run(get("/orders/1", EVIL));
 		Counter first = onlyCounter();

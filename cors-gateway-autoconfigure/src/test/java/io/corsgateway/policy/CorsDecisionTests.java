@@ -35,6 +35,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -302,6 +303,18 @@ class CorsDecisionTests {
 		CorsDecision defaults = withDefaults.evaluate(actual("GET", "/anything", SHOP));
 		assertThat(defaults.getServiceLabel()).isEqualTo(CorsDecision.DEFAULTS_LABEL).isEqualTo("(defaults)");
 		assertThat(defaults.getRouteLabel()).isEqualTo("(none)");
+	}
+
+	@Test
+	void reportOnlyDoesNotRelaxValidation() {
+		assertThatExceptionOfType(InvalidCorsPolicyException.class)
+			.isThrownBy(() -> CorsPolicies.builder()
+				.service("trial",
+						(trial) -> trial.paths("/trial/**").allowedOrigins("*").allowCredentials(true).reportOnly(true))
+				.build())
+			.satisfies((ex) -> assertThat(ex.getErrors()).singleElement()
+				.satisfies(
+						(error) -> assertThat(error.property()).isEqualTo("cors.services.trial.allowed-origins[0]")));
 	}
 
 	@Test

@@ -20,7 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import io.corsgateway.policy.CorsDecision;
@@ -121,6 +126,33 @@ class DecisionListenerTests {
 		assertThat(this.handlerCalls).hasValue(1);
 		assertThat(rejected.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(told).containsExactly("ACTUAL_ALLOWED", "ACTUAL_REJECTED");
+	}
+
+	@Test
+	void firstListenerFailureIsLoggedAtWarnAndLaterOnesAtDebug() {
+		Logger logger = (Logger) LoggerFactory.getLogger(CorsGatewayWebFilter.class);
+		Level previousLevel = logger.getLevel();
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		logger.setLevel(Level.DEBUG);
+		try {
+			this.filter.setDecisionListeners(List.of((request, decision) -> {
+				throw new IllegalStateException("metrics backend down");
+			}));
+			run(get("/orders/1", SHOP));
+			run(get("/orders/2", SHOP));
+			run(get("/orders/3", SHOP));
+		}
+		finally {
+			logger.detachAppender(appender);
+			logger.setLevel(previousLevel);
+		}
+		assertThat(appender.list).extracting(ILoggingEvent::getLevel)
+			.containsExactly(Level.WARN, Level.DEBUG, Level.DEBUG);
+		assertThat(appender.list.get(0).getFormattedMessage()).contains("failed; the request goes on");
+		assertThat(appender.list).allMatch((event) -> event.getThrowableProxy() != null
+				&& event.getThrowableProxy().getMessage().equals("metrics backend down"));
 	}
 
 	@Test

@@ -18,7 +18,10 @@ package io.corsgateway.web;
 import java.net.URI;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -26,6 +29,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
@@ -35,7 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import io.corsgateway.internal.http.LogText;
 import io.corsgateway.policy.CorsPolicies;
+import io.corsgateway.policy.DecisionReason;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -58,6 +64,11 @@ class RejectionLogTests {
 	private static final String SHOP = "https://shop.example.com";
 
 	private static final String QUOTED = "'(?:[^'\\\\]|\\\\.)*'(?:\\.\\.\\.)?";
+
+	private static final Pattern LINE = Pattern.compile(
+			"(Reject|Let through|Report-only, would reject|Report-only, would let through): reason=[A-Z_]+ value=(?<value>"
+					+ QUOTED + ") kind=[A-Z_]+ service=\\S+ route=\\S+( origin=" + QUOTED + ")? method=" + QUOTED
+					+ " path=" + QUOTED);
 
 	private static final String FIELDS = "Reject: reason=[A-Z_]+( value=" + QUOTED + ")? kind=[A-Z_]+ service=\\S+ "
 			+ "route=\\S+( origin=" + QUOTED + ")? method=" + QUOTED + " path=" + QUOTED;
@@ -260,6 +271,35 @@ class RejectionLogTests {
 			// method and the path.
 			assertThat(line).hasSizeLessThanOrEqualTo(150 + 4 * 400);
 		}
+	}
+
+	@Property(tries = 300)
+	void everyValueReadsBackAsTheRequestSentItWhateverItHolds(@ForAll @StringLength(min = 1,
+			max = 300) @Chars({ '\'', '\\', '=', ' ', '\r', '\n', '\u00e9', 'a', 'k', '.' }) String value) {
+		this.appender.list.clear();
+		List<String> expected = new ArrayList<>();
+		this.filter.setDecisionListeners(List.of((request,
+				decision) -> expected.add((decision.getReason() == DecisionReason.ORIGIN_NOT_ALLOWED
+						|| decision.getReason() == DecisionReason.MALFORMED_ORIGIN) ? request.origin()
+								: decision.getDetail())));
+		// The requested method of a preflight from an allowed origin, then the origin of
+		// a report-only request and of one let through: one line of each verb.
+		preflight(SHOP, value);
+		run(MockServerHttpRequest.get("https://api.example.com/trial/1").header(HttpHeaders.ORIGIN, value));
+		run(MockServerHttpRequest.get("https://api.example.com/legacy/1").header(HttpHeaders.ORIGIN, value));
+		List<String> lines = debugLines();
+		assertThat(lines).hasSize(3);
+		for (int i = 0; i < lines.size(); i++) {
+			Matcher line = LINE.matcher(lines.get(i));
+			assertThat(line.matches()).as(lines.get(i)).isTrue();
+			assertThat(unquote(line.group("value"))).as(lines.get(i)).isEqualTo(LogText.printable(expected.get(i)));
+		}
+	}
+
+	// The value inside its quotes, each escaped character as it was.
+	private static String unquote(String quoted) {
+		String inside = quoted.substring(1, quoted.lastIndexOf('\''));
+		return inside.replaceAll("\\\\(.)", "$1");
 	}
 
 	private List<String> lines() {
