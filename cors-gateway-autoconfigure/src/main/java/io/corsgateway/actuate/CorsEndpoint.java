@@ -170,7 +170,7 @@ public class CorsEndpoint {
 		}
 		CorsRequest request = CorsRequest.of(requestMethodName, uri, headers);
 		CorsDecision decision = this.filter.getPolicies().evaluate(request, this.filter.isRejectAmbiguousPaths());
-		return CheckDescriptor.of(request, uri, decision, this.filter.isDebugHeaders());
+		return CheckDescriptor.of(request, uri, decision, this.filter);
 	}
 
 	private static URI uri(String scheme, String host, String path) {
@@ -396,7 +396,7 @@ public class CorsEndpoint {
 			Outcome outcome, @Nullable Integer status, Map<String, String> headers,
 			List<String> vary) implements OperationResponseBody {
 
-		static CheckDescriptor of(CorsRequest request, URI uri, CorsDecision decision, boolean debugHeaders) {
+		static CheckDescriptor of(CorsRequest request, URI uri, CorsDecision decision, CorsGatewayWebFilter filter) {
 			HttpStatus answer = decision.getAnswerStatus();
 			Outcome outcome = (!decision.isApplied() || !decision.isEnforced()) ? Outcome.LEFT_ALONE
 					: (answer != null) ? Outcome.ANSWERED : Outcome.PASSED_ON;
@@ -407,9 +407,9 @@ public class CorsEndpoint {
 					headers.put(header.headerName(), value);
 				}
 			}
-			// As CorsGatewayWebFilter does for the rejections it answers.
-			if (debugHeaders && outcome == Outcome.ANSWERED && decision.getKind() != DecisionKind.PREFLIGHT_ALLOWED) {
-				headers.put(CorsGatewayWebFilter.REASON_HEADER, decision.getReason().name());
+			String reason = (outcome == Outcome.ANSWERED) ? filter.getReasonHeaderValue(decision) : null;
+			if (reason != null) {
+				headers.put(CorsGatewayWebFilter.REASON_HEADER, reason);
 			}
 			CorsPolicy policy = decision.getPolicy();
 			return new CheckDescriptor(describe(request, uri), decision.getKind(), decision.getReason(),

@@ -209,6 +209,18 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 		return this.debugHeaders;
 	}
 
+	/**
+	 * The {@value #REASON_HEADER} value this filter adds to the answer it gives for a
+	 * decision it answers itself ({@link CorsDecision#getAnswerStatus()} not
+	 * {@code null}): the reason of a rejection while debug headers are on.
+	 * @param decision a decision the filter answers
+	 * @return the header value, or {@code null} when the answer carries no such header
+	 */
+	public @Nullable String getReasonHeaderValue(CorsDecision decision) {
+		return (this.debugHeaders && decision.getKind() != DecisionKind.PREFLIGHT_ALLOWED) ? decision.getReason().name()
+				: null;
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
@@ -234,8 +246,9 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 			return CorsResponse.filter(exchange, chain, decision);
 		}
 		ServerHttpResponse response = exchange.getResponse();
-		if (this.debugHeaders && decision.getKind() != DecisionKind.PREFLIGHT_ALLOWED) {
-			response.getHeaders().set(REASON_HEADER, decision.getReason().name());
+		String reason = getReasonHeaderValue(decision);
+		if (reason != null) {
+			response.getHeaders().set(REASON_HEADER, reason);
 		}
 		return CorsResponse.answer(response, answer, decision);
 	}

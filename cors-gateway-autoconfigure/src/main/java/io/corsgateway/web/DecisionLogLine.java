@@ -87,8 +87,10 @@ final class DecisionLogLine {
 	 * own (an ambiguous path is the {@code path}).
 	 */
 	private static @Nullable String offendingValue(CorsRequest request, CorsDecision decision) {
+		if (isAboutOrigin(decision)) {
+			return request.origin();
+		}
 		return switch (decision.getReason()) {
-			case ORIGIN_NOT_ALLOWED, MALFORMED_ORIGIN, SEVERAL_ORIGINS -> request.origin();
 			case SEVERAL_REQUEST_METHODS -> request.requestMethod();
 			case TOO_MANY_REQUEST_HEADERS -> request.requestHeaders();
 			default -> decision.getDetail();

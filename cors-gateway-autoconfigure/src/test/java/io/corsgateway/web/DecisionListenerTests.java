@@ -15,6 +15,7 @@
  */
 package io.corsgateway.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,6 +201,32 @@ class DecisionListenerTests {
 		assertThat(refused.getResponse().getHeaders().get(CorsGatewayWebFilter.REASON_HEADER))
 			.containsExactly("AMBIGUOUS_PATH");
 		assertThat(this.handlerCalls).hasValue(0);
+	}
+
+	@Test
+	void reasonHeaderValueIsTheReasonOfARejectionWhileDebugHeadersAreOn() {
+		CorsDecision rejected = this.filter.getPolicies()
+			.evaluate(CorsRequest.of("GET", URI.create("https://api.example.com/orders/1"), originHeaders()));
+		CorsDecision allowed = this.filter.getPolicies()
+			.evaluate(CorsRequest.of("OPTIONS", URI.create("https://api.example.com/orders/1"), preflightHeaders()));
+		assertThat(this.filter.getReasonHeaderValue(rejected)).isNull();
+		this.filter.setDebugHeaders(true);
+		assertThat(this.filter.getReasonHeaderValue(rejected)).isEqualTo("ORIGIN_NOT_ALLOWED");
+		assertThat(allowed.getKind()).isEqualTo(DecisionKind.PREFLIGHT_ALLOWED);
+		assertThat(this.filter.getReasonHeaderValue(allowed)).isNull();
+	}
+
+	private static HttpHeaders originHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setOrigin("https://evil.example");
+		return headers;
+	}
+
+	private static HttpHeaders preflightHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setOrigin(SHOP);
+		headers.set(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "PUT");
+		return headers;
 	}
 
 	@Test
