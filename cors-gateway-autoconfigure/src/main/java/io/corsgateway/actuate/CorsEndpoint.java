@@ -25,6 +25,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.policy.CorsApplication;
 import io.corsgateway.policy.CorsDecision;
 import io.corsgateway.policy.CorsHeader;
 import io.corsgateway.policy.CorsPolicies;
@@ -55,8 +56,10 @@ import org.springframework.util.Assert;
  * <ul>
  * <li>{@code GET /actuator/cors} lists every service and route with its policy after
  * inheritance, each field with its value, the level that set it (route, service, defaults
- * or built-in) and the property that set it; the defaults; the warnings startup logged;
- * and the filter's own settings.</li>
+ * or built-in) and the property that set it, the origins it allows once origin sets and
+ * applications are added, and the applications that apply to it; the defaults; the
+ * warnings startup logged; the filter's own settings; the origin sets; and the
+ * applications.</li>
  * <li>{@code GET /actuator/cors/check?origin=..&method=..&path=..&host=..&requestMethod=..&requestHeaders=..}
  * answers what the filter would do with such a request, from the same
  * {@link CorsPolicies#evaluate(CorsRequest, boolean)} the filter calls.</li>
@@ -106,11 +109,16 @@ public class CorsEndpoint {
 		for (PolicyError warning : policies.getWarnings()) {
 			warnings.add(WarningDescriptor.of(warning));
 		}
+		List<ApplicationDescriptor> applications = new ArrayList<>();
+		for (CorsApplication application : policies.getApplications()) {
+			applications.add(new ApplicationDescriptor(application.id(), application.origins(), application.services(),
+					application.source()));
+		}
 		return new CorsDescriptor(
 				new SettingsDescriptor(this.filter.isRejectAmbiguousPaths(), this.filter.isDebugHeaders(),
 						this.filter.getOrder()),
 				new DefaultsDescriptor(policies.isDefaultsFallback(), PolicyDescriptor.of(policies.getDefaults())),
-				services, warnings);
+				services, warnings, policies.getOriginSets(), applications);
 	}
 
 	/**
@@ -239,9 +247,28 @@ public class CorsEndpoint {
 	 * @param defaults the defaults policy
 	 * @param services the services in declaration order
 	 * @param warnings the warnings about the configuration, as logged at startup
+	 * @param originSets the origin sets by name, as configured
+	 * @param applications the applications whose origins the policies allow: the declared
+	 * ones, then the registered ones that were not skipped (a skipped one is among the
+	 * warnings)
 	 */
 	public record CorsDescriptor(SettingsDescriptor settings, DefaultsDescriptor defaults,
-			List<ServiceDescriptor> services, List<WarningDescriptor> warnings) implements OperationResponseBody {
+			List<ServiceDescriptor> services, List<WarningDescriptor> warnings, Map<String, List<String>> originSets,
+			List<ApplicationDescriptor> applications) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * An application whose origins the policies allow on the scopes it is registered
+	 * with.
+	 *
+	 * @param id the application id
+	 * @param origins its origins as given, {@code set:} references included
+	 * @param services the services and {@code service/route} scopes it is registered with
+	 * @param source where it was declared, such as {@code cors.applications.portal}, or
+	 * the registry's description of it
+	 */
+	public record ApplicationDescriptor(String id, List<String> origins, List<String> services, String source) {
 
 	}
 
@@ -301,16 +328,21 @@ public class CorsEndpoint {
 	 *
 	 * @param id the policy id: {@code defaults}, a service id or {@code service.route}
 	 * @param fields every policy field by property name, in the order of the
-	 * configuration reference
+	 * configuration reference; {@code allowed-origins} as configured, {@code set:}
+	 * references included
+	 * @param effectiveOrigins the origins the policy allows: its own with origin sets
+	 * replaced by their members, then those of the applications that apply
+	 * @param applications the ids of the applications that apply to the policy
 	 */
-	public record PolicyDescriptor(String id, Map<String, FieldDescriptor> fields) {
+	public record PolicyDescriptor(String id, Map<String, FieldDescriptor> fields, List<String> effectiveOrigins,
+			List<String> applications) {
 
 		static PolicyDescriptor of(CorsPolicy policy) {
 			Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
 			for (ResolvedField<?> field : policy.getResolvedFields()) {
 				fields.put(field.field().getName(), FieldDescriptor.of(field));
 			}
-			return new PolicyDescriptor(policy.getId(), fields);
+			return new PolicyDescriptor(policy.getId(), fields, policy.getAllowedOrigins(), policy.getApplicationIds());
 		}
 
 	}

@@ -16,6 +16,7 @@
 package io.corsgateway.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.corsgateway.web.CorsGatewayWebFilter;
@@ -77,6 +78,19 @@ public class CorsGatewayProperties {
 	 */
 	private final Map<String, CorsServiceProperties> services = new LinkedHashMap<>();
 
+	/**
+	 * Origin sets by name: lists of origins that any allowed-origins, and any
+	 * application, reference as 'set:<name>'. Members take the forms allowed-origins
+	 * accepts except '*', 'null' and another reference.
+	 */
+	private final Map<String, List<String>> originSets = new LinkedHashMap<>();
+
+	/**
+	 * Applications by id: the origins of each are allowed on the services and routes it
+	 * is registered with, in addition to the origins of those scopes.
+	 */
+	private final Map<String, CorsApplicationProperties> applications = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -123,6 +137,14 @@ public class CorsGatewayProperties {
 
 	public Map<String, CorsServiceProperties> getServices() {
 		return this.services;
+	}
+
+	public Map<String, List<String>> getOriginSets() {
+		return this.originSets;
+	}
+
+	public Map<String, CorsApplicationProperties> getApplications() {
+		return this.applications;
 	}
 
 }

@@ -18,6 +18,7 @@ package io.corsgateway.autoconfigure;
 import java.util.List;
 import java.util.Map;
 
+import io.corsgateway.policy.CorsApplication;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPoliciesBuilder;
 import io.corsgateway.policy.PolicyError;
@@ -37,6 +38,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * @author cors-gateway authors
  */
 final class CorsGatewayPropertiesMapper {
+
+	private static final String APPLICATIONS = "cors.applications";
 
 	private final CorsGatewayProperties properties;
 
@@ -74,6 +77,10 @@ final class CorsGatewayPropertiesMapper {
 				});
 			}
 		}));
+		this.properties.getOriginSets().forEach(builder::originSet);
+		this.properties.getApplications()
+			.forEach((id, application) -> builder.application(new CorsApplication(id, application.getOrigins(),
+					application.getServices(), APPLICATIONS + "." + id)));
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}

@@ -17,6 +17,7 @@ package io.corsgateway.policy;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -53,14 +54,20 @@ public final class CorsPolicies {
 
 	private final List<PolicyError> warnings;
 
+	private final Map<String, List<String>> originSets;
+
+	private final List<CorsApplication> applications;
+
 	CorsPolicies(CorsPolicy defaults, PathPatternIndex<Service> services, List<ServiceScope> scopes,
-			List<PolicyError> warnings) {
+			Map<String, List<String>> originSets, List<CorsApplication> applications, List<PolicyError> warnings) {
 		this.defaults = defaults;
 		// Requests outside every service get the defaults only when they can allow some
 		// origin: otherwise the defaults would only strip the headers of every response.
 		this.fallback = (defaults.isEnabled() && defaults.allowsSomeOrigin()) ? defaults : null;
 		this.services = services;
 		this.scopes = List.copyOf(scopes);
+		this.originSets = originSets;
+		this.applications = List.copyOf(applications);
 		this.warnings = warnings;
 	}
 
@@ -239,6 +246,26 @@ public final class CorsPolicies {
 	 */
 	public boolean isDefaultsFallback() {
 		return this.fallback != null;
+	}
+
+	/**
+	 * The origin sets as configured, in declaration order: each name with its members,
+	 * which every scope and application referencing {@code set:<name>} allows. The
+	 * compiled policies hold the members themselves, so requests never look a set up.
+	 * @return the origin sets by name
+	 */
+	public Map<String, List<String>> getOriginSets() {
+		return this.originSets;
+	}
+
+	/**
+	 * The applications whose origins the policies allow, declared ones first, then the
+	 * registered ones that were not skipped, in the order they were given. Which policies
+	 * each applies to is {@link CorsPolicy#getApplicationIds()}.
+	 * @return the applications
+	 */
+	public List<CorsApplication> getApplications() {
+		return this.applications;
 	}
 
 	record Service(String id, HostMatcher hosts, CorsPolicy policy, PathPatternIndex<Route> routes) {

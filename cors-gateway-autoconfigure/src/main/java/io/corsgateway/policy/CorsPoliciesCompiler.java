@@ -31,9 +31,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Compiles the specs a {@link CorsPoliciesBuilder} holds into immutable
- * {@link CorsPolicies}: each scope's policy ({@link PolicyCompiler}), the checks of what
- * selects it ({@link ScopeChecks}, {@link Reachability}) and the route indexes. Every
- * problem goes to one {@link PolicyErrors}; when it holds an error at the end, one
+ * {@link CorsPolicies}: the origin sets ({@link OriginSets}), the applications and the
+ * scopes they apply to ({@link ApplicationBinder}), each scope's policy
+ * ({@link PolicyCompiler}), the checks of what selects it ({@link ScopeChecks},
+ * {@link Reachability}) and the route indexes. Every problem goes to one
+ * {@link PolicyErrors}; when it holds an error at the end, one
  * {@link InvalidCorsPolicyException} reports them all.
  *
  * @author cors-gateway authors
@@ -44,8 +46,6 @@ final class CorsPoliciesCompiler {
 
 	private final PolicyErrors errors;
 
-	private final PolicyCompiler policies;
-
 	private final ScopeChecks scopes;
 
 	private final Reachability reachability;
@@ -53,7 +53,6 @@ final class CorsPoliciesCompiler {
 	CorsPoliciesCompiler(PathPatternParser parser, PolicyErrors errors) {
 		this.parser = parser;
 		this.errors = errors;
-		this.policies = new PolicyCompiler(errors);
 		this.scopes = new ScopeChecks(parser, errors);
 		this.reachability = new Reachability(new PathPatternRelations(parser), errors);
 	}
@@ -62,12 +61,22 @@ final class CorsPoliciesCompiler {
 	 * Check and compile the given specs.
 	 * @param defaults the defaults
 	 * @param services the services in declaration order
+	 * @param originSets the origin sets by name, in declaration order
+	 * @param applications the declared applications
+	 * @param registeredApplications the applications of registries, each skipped with
+	 * warnings when it is invalid
 	 * @return the compiled policies
 	 * @throws InvalidCorsPolicyException when the collector holds an error, found here or
 	 * recorded before
 	 */
-	CorsPolicies compile(DefaultsSpec defaults, Collection<ServiceSpec> services) {
-		CorsPolicy defaultsPolicy = this.policies.compile(null, null, PolicyCompiler.levels(null, null, defaults));
+	CorsPolicies compile(DefaultsSpec defaults, Collection<ServiceSpec> services, Map<String, List<String>> originSets,
+			Collection<CorsApplication> applications, Collection<CorsApplication> registeredApplications) {
+		OriginSets sets = OriginSets.compile(originSets, this.errors);
+		PolicyCompiler policies = new PolicyCompiler(this.errors, sets);
+		ApplicationBinder binder = new ApplicationBinder(sets, defaults, services, this.errors);
+		binder.bind(applications, registeredApplications);
+		CorsPolicy defaultsPolicy = policies.compile(null, null, PolicyCompiler.levels(null, null, defaults),
+				List.of());
 		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.parser);
 		List<Reachability.Claim> serviceClaims = new ArrayList<>();
 		List<ServiceScope> scopes = new ArrayList<>();
@@ -75,14 +84,14 @@ final class CorsPoliciesCompiler {
 		for (ServiceSpec service : services) {
 			this.scopes.checkId(service.getPropertyPrefix(), service.getId());
 			this.scopes.checkUniqueServiceId(service, serviceIds);
-			CorsPolicy servicePolicy = this.policies.compile(service.getId(), null,
-					PolicyCompiler.levels(null, service, defaults));
+			CorsPolicy servicePolicy = policies.compile(service.getId(), null,
+					PolicyCompiler.levels(null, service, defaults), binder.of(service.getId(), null));
 			List<String> hosts = this.scopes.validHosts(service.getPropertyPrefix(), service.getHosts());
 			List<ScopeChecks.IndexedPattern> paths = this.scopes.parsePaths(service.getPropertyPrefix() + ".paths",
 					service.getPaths());
 			List<RouteScope> routeScopes = new ArrayList<>();
 			CorsPolicies.Service compiled = new CorsPolicies.Service(service.getId(), HostMatcher.of(hosts),
-					servicePolicy, compileRoutes(service, defaults, paths, routeScopes));
+					servicePolicy, compileRoutes(service, defaults, paths, routeScopes, policies, binder));
 			scopes.add(new ServiceScope(service.getId(), service.getPaths(), hosts, servicePolicy, routeScopes));
 			int priority = service.getHosts().isEmpty() ? 1 : 0;
 			for (ScopeChecks.IndexedPattern path : paths) {
@@ -92,14 +101,17 @@ final class CorsPoliciesCompiler {
 			}
 		}
 		this.reachability.reportShadowedServices(serviceClaims);
+		sets.reportUnreferenced(this.errors);
 		if (this.errors.hasErrors()) {
 			throw new InvalidCorsPolicyException(this.errors.errors());
 		}
-		return new CorsPolicies(defaultsPolicy, serviceIndex.build(), scopes, this.errors.warnings());
+		return new CorsPolicies(defaultsPolicy, serviceIndex.build(), scopes, sets.configured(), binder.applied(),
+				this.errors.warnings());
 	}
 
 	private PathPatternIndex<CorsPolicies.Route> compileRoutes(ServiceSpec service, DefaultsSpec defaults,
-			List<ScopeChecks.IndexedPattern> servicePaths, List<RouteScope> scopes) {
+			List<ScopeChecks.IndexedPattern> servicePaths, List<RouteScope> scopes, PolicyCompiler policies,
+			ApplicationBinder applications) {
 		// A route outside its service can only be told when every service path parsed.
 		boolean allPathsParsed = !servicePaths.isEmpty() && servicePaths.size() == service.getPaths().size();
 		PathPatternIndex.Builder<CorsPolicies.Route> routeIndex = PathPatternIndex.builder(this.parser);
@@ -110,8 +122,8 @@ final class CorsPoliciesCompiler {
 			this.scopes.checkUniqueRouteId(service, route, routeIds);
 			this.scopes.checkRouteMethods(route);
 			List<String> methods = route.getMethods();
-			CorsPolicy routePolicy = this.policies.compile(service.getId(), route.getId(),
-					PolicyCompiler.levels(route, service, defaults));
+			CorsPolicy routePolicy = policies.compile(service.getId(), route.getId(),
+					PolicyCompiler.levels(route, service, defaults), applications.of(service.getId(), route.getId()));
 			CorsPolicies.Route compiled = new CorsPolicies.Route(route.getId(),
 					(methods != null) ? Set.copyOf(methods) : null, routePolicy);
 			scopes.add(new RouteScope(route.getId(), route.getPaths(), methods, routePolicy));

@@ -58,6 +58,8 @@ public final class CorsPolicy {
 
 	private final List<String> allowedOrigins;
 
+	private final List<String> applicationIds;
+
 	private final List<String> allowedOriginPatterns;
 
 	private final List<String> allowedMethods;
@@ -90,13 +92,15 @@ public final class CorsPolicy {
 
 	private final ResolvedPolicy resolved;
 
-	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy resolved, OriginMatcher origins,
-			Set<String> methods, AllowedHeaders headers) {
+	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy resolved,
+			List<String> allowedOrigins, List<String> applicationIds, OriginMatcher origins, Set<String> methods,
+			AllowedHeaders headers) {
 		this.id = (serviceId == null) ? "defaults" : (routeId == null) ? serviceId : serviceId + "." + routeId;
 		this.serviceId = serviceId;
 		this.routeId = routeId;
 		this.enabled = resolved.isTrue(PolicyField.ENABLED);
-		this.allowedOrigins = resolved.value(PolicyField.ALLOWED_ORIGINS);
+		this.allowedOrigins = allowedOrigins;
+		this.applicationIds = List.copyOf(applicationIds);
 		this.allowedOriginPatterns = resolved.value(PolicyField.ALLOWED_ORIGIN_PATTERNS);
 		this.allowedMethods = resolved.value(PolicyField.ALLOWED_METHODS);
 		this.allowedHeaders = resolved.value(PolicyField.ALLOWED_HEADERS);
@@ -151,11 +155,26 @@ public final class CorsPolicy {
 	}
 
 	/**
-	 * The allowed origins as configured.
+	 * The origins this policy allows in the forms {@code allowed-origins} accepts: the
+	 * scope's own, with each origin set reference ({@code set:<name>}) replaced by the
+	 * set's members, then the origins of the applications that apply to the scope, each
+	 * origin once. {@link #getResolvedField(PolicyField)
+	 * getResolvedField(ALLOWED_ORIGINS)} keeps the value as configured, references
+	 * included.
 	 * @return the allowed origins, possibly empty
 	 */
 	public List<String> getAllowedOrigins() {
 		return this.allowedOrigins;
+	}
+
+	/**
+	 * The ids of the applications whose origins this policy allows, in the order they
+	 * were declared or registered: those registered with the policy's service (for the
+	 * service's own policy and each of its routes) or with its route.
+	 * @return the application ids, empty when none applies
+	 */
+	public List<String> getApplicationIds() {
+		return this.applicationIds;
 	}
 
 	/**
@@ -290,7 +309,9 @@ public final class CorsPolicy {
 	/**
 	 * The value of a policy field in this policy and where it came from: the level that
 	 * set it (route, service, defaults, or the built-in default) and its property path.
-	 * The typed getters such as {@link #getAllowedOrigins()} return the same values.
+	 * The typed getters return the same values, except {@link #getAllowedOrigins()},
+	 * which replaces origin set references by the sets' members and adds the origins of
+	 * applications.
 	 * @param <T> the type of the field's value
 	 * @param field the field
 	 * @return the resolved field

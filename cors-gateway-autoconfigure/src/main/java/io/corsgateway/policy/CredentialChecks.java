@@ -35,17 +35,23 @@ final class CredentialChecks {
 		this.errors = errors;
 	}
 
-	void check(ResolvedPolicy policy) {
+	/**
+	 * Check a resolved policy.
+	 * @param policy the policy
+	 * @param origins the policy's own allowed origins with origin sets replaced by their
+	 * members, so that a set's member is checked in every scope that references the set
+	 */
+	void check(ResolvedPolicy policy, List<OriginEntry> origins) {
 		ResolvedField<Boolean> credentials = policy.get(PolicyField.ALLOW_CREDENTIALS);
 		if (!policy.isTrue(PolicyField.ALLOW_CREDENTIALS)) {
 			return;
 		}
-		ResolvedField<List<String>> origins = policy.get(PolicyField.ALLOWED_ORIGINS);
-		checkNoWildcard(origins, credentials);
+		ResolvedField<List<String>> configured = policy.get(PolicyField.ALLOWED_ORIGINS);
+		checkNoWildcard(configured, credentials);
 		checkNoWildcard(policy.get(PolicyField.ALLOWED_METHODS), credentials);
 		checkNoWildcard(policy.get(PolicyField.ALLOWED_HEADERS), credentials);
 		checkNoWildcard(policy.get(PolicyField.EXPOSED_HEADERS), credentials);
-		checkNoNullOrigin(origins, credentials);
+		checkNoNullOrigin(configured, credentials);
 		boolean insecureAllowed = policy.isTrue(PolicyField.ALLOW_INSECURE_ORIGINS);
 		if (!insecureAllowed) {
 			checkSecureOrigins(origins, credentials);
@@ -72,7 +78,8 @@ final class CredentialChecks {
 		List<String> regexes = values(patterns);
 		for (int i = 0; i < regexes.size(); i++) {
 			String regex = regexes.get(i);
-			if (regex == null || this.parts.pattern(regex) == null || FieldChecks.unescapedLiteralDot(regex) >= 0) {
+			if (regex == null || OriginSets.isReference(regex) || this.parts.pattern(regex) == null
+					|| FieldChecks.unescapedLiteralDot(regex) >= 0) {
 				continue;
 			}
 			String refusal = OriginPatternSafety.refusal(regex, insecureAllowed, credentials.source());
@@ -82,17 +89,28 @@ final class CredentialChecks {
 		}
 	}
 
-	private void checkSecureOrigins(ResolvedField<List<String>> origins, ResolvedField<Boolean> credentials) {
-		List<String> values = values(origins);
-		for (int i = 0; i < values.size(); i++) {
-			String value = values.get(i);
-			OriginRule rule = this.parts.originRule(value);
-			if (rule != null && rule.isInsecure()) {
-				this.errors.error(origins.source() + "[" + i + "]", value,
+	// An origin set cannot hold '*' or 'null', so only this rule needs its members.
+	private void checkSecureOrigins(List<OriginEntry> origins, ResolvedField<Boolean> credentials) {
+		for (OriginEntry origin : origins) {
+			OriginRule rule = this.parts.originRule(origin.value());
+			if (rule == null || !rule.isInsecure()) {
+				continue;
+			}
+			if (origin.reference() == null) {
+				this.errors.error(origin.property(), origin.value(),
 						"A plain http:// origin cannot be combined with allow-credentials: true (set by "
 								+ credentials.source() + "): anyone on the network path can read and alter the "
 								+ "page that sends credentialed requests. Use https://, or set "
 								+ "allow-insecure-origins: true on this scope if you accept that risk.");
+			}
+			else {
+				this.errors.error(origin.property(), origin.value(),
+						"A plain http:// origin cannot be combined with allow-credentials: true (set by "
+								+ credentials.source() + "), and " + origin.reference() + " brings this origin set "
+								+ "into a scope with credentials: anyone on the network path can read and alter the "
+								+ "page that sends credentialed requests. Use https:// in the set, reference a set "
+								+ "without http:// origins there, or set allow-insecure-origins: true on that scope "
+								+ "if you accept that risk.");
 			}
 		}
 	}

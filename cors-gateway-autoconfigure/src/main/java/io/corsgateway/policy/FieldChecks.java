@@ -22,6 +22,7 @@ import java.util.Set;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 import io.corsgateway.internal.http.Ascii;
 import io.corsgateway.internal.http.HttpSyntax;
@@ -46,22 +47,38 @@ final class FieldChecks {
 	static void none(String property, Object value, PolicyErrors errors) {
 	}
 
+	// A 'set:' reference is no origin: the compiler checks it against the origin sets,
+	// which a check of one value does not know.
 	static void origins(String property, List<String> origins, PolicyErrors errors) {
 		for (int i = 0; i < origins.size(); i++) {
 			String origin = origins.get(i);
-			List<String> problems = new ArrayList<>(1);
-			List<String> notes = new ArrayList<>(1);
-			OriginRule rule = OriginRule.parse((origin != null) ? origin : "", problems, notes);
-			for (String problem : problems) {
-				errors.error(property + "[" + i + "]", origin, problem);
-			}
-			if (rule != null) {
-				for (String note : notes) {
-					errors.warning(property + "[" + i + "]", origin,
-							note + " Write '" + rule.normalized() + "' instead.");
-				}
+			if (!OriginSets.isReference(origin)) {
+				origin(property + "[" + i + "]", origin, errors);
 			}
 		}
+	}
+
+	/**
+	 * Check one entry in the forms {@code allowed-origins} accepts, reporting why it is
+	 * refused or how it was normalized.
+	 * @param property the property of the entry, with its index
+	 * @param origin the entry
+	 * @param errors collects what the check finds
+	 * @return the parsed entry, or {@code null} when it is refused
+	 */
+	static @Nullable OriginRule origin(String property, @Nullable String origin, PolicyErrors errors) {
+		List<String> problems = new ArrayList<>(1);
+		List<String> notes = new ArrayList<>(1);
+		OriginRule rule = OriginRule.parse((origin != null) ? origin : "", problems, notes);
+		for (String problem : problems) {
+			errors.error(property, origin, problem);
+		}
+		if (rule != null) {
+			for (String note : notes) {
+				errors.warning(property, origin, note + " Write '" + rule.normalized() + "' instead.");
+			}
+		}
+		return rule;
 	}
 
 	static void originPatterns(String property, List<String> regexes, PolicyErrors errors) {
@@ -71,6 +88,12 @@ final class FieldChecks {
 			if (regex == null || regex.isBlank()) {
 				errors.error(name, regex, "An origin pattern cannot be empty. Remove the entry or write a regular "
 						+ "expression such as https://[a-z0-9-]+\\.example\\.com.");
+				continue;
+			}
+			if (OriginSets.isReference(regex)) {
+				errors.error(name, regex, "An origin set is referenced from allowed-origins, not from "
+						+ "allowed-origin-patterns, where '" + regex + "' would be a regular expression that no origin "
+						+ "matches. Move the entry to allowed-origins.");
 				continue;
 			}
 			try {

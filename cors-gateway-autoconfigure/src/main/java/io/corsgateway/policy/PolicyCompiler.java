@@ -18,6 +18,7 @@ package io.corsgateway.policy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +26,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles the policy of one scope: checks each level's field values once (with the check
- * each {@link PolicyField} names), resolves every field, applies the credential checks,
- * and builds the {@link CorsPolicy} from shared {@link CompiledParts}.
+ * each {@link PolicyField} names, and each origin set reference against the sets),
+ * resolves every field, replaces origin set references by the sets' members, applies the
+ * credential checks, adds the origins of the applications that apply to the scope, and
+ * builds the {@link CorsPolicy} from shared {@link CompiledParts}.
  *
  * @author cors-gateway authors
  */
@@ -34,14 +37,17 @@ final class PolicyCompiler {
 
 	private final PolicyErrors errors;
 
+	private final OriginSets originSets;
+
 	private final CompiledParts parts = new CompiledParts();
 
 	private final CredentialChecks credentialChecks;
 
 	private final Map<PolicySpec<?>, Boolean> checkedLevels = new IdentityHashMap<>();
 
-	PolicyCompiler(PolicyErrors errors) {
+	PolicyCompiler(PolicyErrors errors, OriginSets originSets) {
 		this.errors = errors;
+		this.originSets = originSets;
 		this.credentialChecks = new CredentialChecks(this.parts, errors);
 	}
 
@@ -51,19 +57,50 @@ final class PolicyCompiler {
 	 * @param routeId the route of the scope, or {@code null} for a service or the
 	 * defaults
 	 * @param levels the levels, most specific first, ending with the defaults
+	 * @param applications the applications that apply to the scope, already checked
 	 * @return the compiled policy; when errors were recorded it may be incomplete
 	 */
-	CorsPolicy compile(@Nullable String serviceId, @Nullable String routeId, List<PolicySpec<?>> levels) {
+	CorsPolicy compile(@Nullable String serviceId, @Nullable String routeId, List<PolicySpec<?>> levels,
+			List<AppliedApplication> applications) {
 		for (PolicySpec<?> level : levels) {
 			if (this.checkedLevels.put(level, Boolean.TRUE) == null) {
 				for (PolicyField<?> field : PolicyField.all()) {
 					checkField(level, field);
 				}
+				List<String> origins = level.get(PolicyField.ALLOWED_ORIGINS);
+				if (origins != null) {
+					this.originSets.checkReferences(
+							level.getPropertyPrefix() + "." + PolicyField.ALLOWED_ORIGINS.getName(), origins,
+							this.errors);
+				}
 			}
 		}
 		ResolvedPolicy policy = ResolvedPolicy.resolve(levels);
-		this.credentialChecks.check(policy);
-		return newPolicy(serviceId, routeId, policy);
+		ResolvedField<List<String>> configured = policy.get(PolicyField.ALLOWED_ORIGINS);
+		List<OriginEntry> origins = this.originSets.expand(configured.source(),
+				policy.value(PolicyField.ALLOWED_ORIGINS));
+		this.credentialChecks.check(policy, origins);
+		return newPolicy(serviceId, routeId, policy, allowedOrigins(policy, origins, applications), applications);
+	}
+
+	// The scope's own origins with sets expanded, then the applications' origins, each
+	// once by its normalized form. Without sets and applications the configured list is
+	// kept, so that policies inheriting one list still share it.
+	private List<String> allowedOrigins(ResolvedPolicy policy, List<OriginEntry> origins,
+			List<AppliedApplication> applications) {
+		List<String> configured = policy.value(PolicyField.ALLOWED_ORIGINS);
+		if (applications.isEmpty() && !OriginSets.hasReference(configured)) {
+			return configured;
+		}
+		Map<String, String> union = new LinkedHashMap<>();
+		origins.forEach((origin) -> add(union, origin));
+		applications.forEach((application) -> application.origins().forEach((origin) -> add(union, origin)));
+		return List.copyOf(union.values());
+	}
+
+	private void add(Map<String, String> union, OriginEntry origin) {
+		OriginRule rule = this.parts.originRule(origin.value());
+		union.putIfAbsent((rule != null) ? rule.normalized() : origin.value(), origin.value());
 	}
 
 	private <T> void checkField(PolicySpec<?> level, PolicyField<T> field) {
@@ -74,18 +111,22 @@ final class PolicyCompiler {
 	}
 
 	/**
-	 * The one place a {@link CorsPolicy} is created: from the resolved fields and the
-	 * shared compiled parts they select.
+	 * The one place a {@link CorsPolicy} is created: from the resolved fields, the
+	 * allowed origins after origin sets and applications, and the shared compiled parts
+	 * they select.
 	 */
-	private CorsPolicy newPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy policy) {
+	private CorsPolicy newPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy policy,
+			List<String> allowedOrigins, List<AppliedApplication> applications) {
 		boolean allowCredentials = policy.isTrue(PolicyField.ALLOW_CREDENTIALS);
-		OriginMatcher origins = this.parts.originMatcher(policy.value(PolicyField.ALLOWED_ORIGINS),
+		OriginMatcher origins = this.parts.originMatcher(allowedOrigins,
 				policy.value(PolicyField.ALLOWED_ORIGIN_PATTERNS), allowCredentials);
 		List<String> headers = policy.value(PolicyField.ALLOWED_HEADERS);
 		// With credentials browsers read '*' literally (Fetch), so it means "any" only
 		// without them.
 		AllowedHeaders allowedHeaders = this.parts.allowedHeaders(headers, !allowCredentials && headers.contains("*"));
-		return new CorsPolicy(serviceId, routeId, policy, origins,
+		List<String> applicationIds = new ArrayList<>(applications.size());
+		applications.forEach((application) -> applicationIds.add(application.application().id()));
+		return new CorsPolicy(serviceId, routeId, policy, allowedOrigins, applicationIds, origins,
 				this.parts.methodSet(policy.value(PolicyField.ALLOWED_METHODS)), allowedHeaders);
 	}
 

@@ -46,10 +46,20 @@ final class ScopeChecks {
 	}
 
 	void checkId(String property, String id) {
-		if (id.isEmpty() || !id.chars().allMatch((c) -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+		if (!isValidId(id)) {
 			this.errors.error(property, id, "An id may contain only letters, digits, '-' and '_'; it names the scope "
 					+ "in logs and errors. Rename it, for example to 'orders'.");
 		}
+	}
+
+	/**
+	 * Whether the given text is a valid id of a service, route, origin set or
+	 * application: letters, digits, {@code -} and {@code _}, at least one.
+	 * @param id the id
+	 * @return whether it is valid
+	 */
+	static boolean isValidId(String id) {
+		return !id.isEmpty() && id.chars().allMatch((c) -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
 	}
 
 	/**

@@ -211,6 +211,41 @@ class CorsEndpointIntegrationTests {
 			.isEqualTo(true));
 	}
 
+	@Test // gh-10
+	void readListsOriginSetsApplicationsAndTheOriginsEachPolicyAllows() {
+		this.exposed
+			.withPropertyValues("cors.services.orders.allowed-origins=" + SHOP + ",set:partners",
+					"cors.origin-sets.partners=https://acme.partner.example",
+					"cors.applications.portal.origins=https://portal.partner.example",
+					"cors.applications.portal.services=orders/refunds")
+			.run((context) -> client(context).get()
+				.uri("/actuator/cors")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.originSets.partners")
+				.isEqualTo(List.of("https://acme.partner.example"))
+				.jsonPath("$.applications[0].id")
+				.isEqualTo("portal")
+				.jsonPath("$.applications[0].origins")
+				.isEqualTo(List.of("https://portal.partner.example"))
+				.jsonPath("$.applications[0].services")
+				.isEqualTo(List.of("orders/refunds"))
+				.jsonPath("$.applications[0].source")
+				.isEqualTo("cors.applications.portal")
+				.jsonPath("$.services[0].policy.fields['allowed-origins'].value")
+				.isEqualTo(List.of(SHOP, "set:partners"))
+				.jsonPath("$.services[0].policy.effectiveOrigins")
+				.isEqualTo(List.of(SHOP, "https://acme.partner.example"))
+				.jsonPath("$.services[0].policy.applications")
+				.isEmpty()
+				.jsonPath("$.services[0].routes[0].policy.effectiveOrigins")
+				.isEqualTo(List.of(BACK_OFFICE, "https://portal.partner.example"))
+				.jsonPath("$.services[0].routes[0].policy.applications")
+				.isEqualTo(List.of("portal")));
+	}
+
 	@Test
 	void readListsEveryPolicyFieldInTheOrderOfTheReference() {
 		withClient((client) -> {

@@ -16,10 +16,16 @@
 package io.corsgateway.actuate;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.corsgateway.actuate.CorsEndpoint.ApplicationDescriptor;
 import io.corsgateway.actuate.CorsEndpoint.CheckDescriptor;
+import io.corsgateway.actuate.CorsEndpoint.CorsDescriptor;
+import io.corsgateway.actuate.CorsEndpoint.PolicyDescriptor;
+import io.corsgateway.policy.CorsApplication;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.DecisionKind;
 import io.corsgateway.policy.DecisionReason;
@@ -45,6 +51,8 @@ class CorsEndpointTests {
 
 	private static final String SHOP = "https://shop.example";
 
+	private static final String PORTAL = "https://portal.partner.example";
+
 	private final CorsGatewayWebFilter filter = new CorsGatewayWebFilter(policies("orders"));
 
 	private final CorsEndpoint endpoint = new CorsEndpoint(this.filter);
@@ -53,6 +61,36 @@ class CorsEndpointTests {
 		return CorsPolicies.builder()
 			.service(serviceId, (service) -> service.paths("/" + serviceId + "/**").allowedOrigins(SHOP))
 			.build();
+	}
+
+	@Test // gh-10
+	void policiesListTheOriginSetsTheApplicationsAndWhichApplyToEachPolicy() {
+		this.filter.setPolicies(CorsPolicies.builder()
+			.originSet("partners", List.of("https://acme.partner.example"))
+			.service("orders",
+					(orders) -> orders.paths("/orders/**")
+						.allowedOrigins(SHOP, "set:partners")
+						.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds")))
+			.application(new CorsApplication("portal", List.of(PORTAL), List.of("orders/refunds"),
+					"cors.applications.portal"))
+			.registeredApplications(List
+				.of(new CorsApplication("kiosk", List.of("https://kiosk.example"), List.of("ordrs"), "registry row 1")))
+			.build());
+		CorsDescriptor descriptor = this.endpoint.policies();
+		assertThat(descriptor.originSets())
+			.containsExactly(Map.entry("partners", List.of("https://acme.partner.example")));
+		assertThat(descriptor.applications()).containsExactly(new ApplicationDescriptor("portal", List.of(PORTAL),
+				List.of("orders/refunds"), "cors.applications.portal"));
+		PolicyDescriptor orders = descriptor.services().get(0).policy();
+		assertThat(orders.fields().get("allowed-origins").value()).isEqualTo(List.of(SHOP, "set:partners"));
+		assertThat(orders.effectiveOrigins()).containsExactly(SHOP, "https://acme.partner.example");
+		assertThat(orders.applications()).isEmpty();
+		PolicyDescriptor refunds = descriptor.services().get(0).routes().get(0).policy();
+		assertThat(refunds.effectiveOrigins()).containsExactly(SHOP, "https://acme.partner.example", PORTAL);
+		assertThat(refunds.applications()).containsExactly("portal");
+		// The skipped registered application is a warning, not an application.
+		assertThat(descriptor.warnings()).singleElement()
+			.satisfies((warning) -> assertThat(warning.reason()).startsWith("Application 'kiosk' is skipped: "));
 	}
 
 	@Test

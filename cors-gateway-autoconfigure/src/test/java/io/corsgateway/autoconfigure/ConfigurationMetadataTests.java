@@ -71,11 +71,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * {@code false} do.
  * <p>
  * The service and route keys ({@code paths}, {@code hosts}, {@code routes},
- * {@code methods}) sit under the {@code cors.services} map, where the processor lists
- * nothing. Their descriptions are checked at the source instead: the bean properties of
- * {@link CorsServiceProperties} and {@link CorsRouteProperties} are found by reflection,
- * and the Javadoc of the field of each is read from {@code src/main/java} with the
- * compiler's tree API, the same Javadoc the processor would turn into a description.
+ * {@code methods}) sit under the {@code cors.services} map, and the application keys
+ * ({@code origins}, {@code services}) under the {@code cors.applications} map, where the
+ * processor lists nothing. Their descriptions are checked at the source instead: the bean
+ * properties of {@link CorsServiceProperties}, {@link CorsRouteProperties} and
+ * {@link CorsApplicationProperties} are found by reflection, and the Javadoc of the field
+ * of each is read from {@code src/main/java} with the compiler's tree API, the same
+ * Javadoc the processor would turn into a description.
  * {@code ConfigurationReferenceTests} in the docs module checks that the reference table
  * of these keys names existing properties.
  *
@@ -223,6 +225,16 @@ class ConfigurationMetadataTests {
 				"CorsServiceProperties.routes", "CorsRouteProperties.paths", "CorsRouteProperties.methods");
 		for (String key : keys) {
 			assertSentence(descriptions.get(key), "Javadoc of the field behind %s", key);
+		}
+	}
+
+	@Test // gh-10
+	void everyApplicationKeyHasAJavadocDescriptionThatIsASentence() throws IOException {
+		Map<String, String> descriptions = fieldJavadoc(CorsApplicationProperties.class);
+		List<String> keys = beanProperties(CorsApplicationProperties.class);
+		assertThat(keys).containsExactlyInAnyOrder("origins", "services");
+		for (String key : keys) {
+			assertSentence(descriptions.get("CorsApplicationProperties." + key), "Javadoc of the field behind %s", key);
 		}
 	}
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import io.corsgateway.autoconfigure.CorsApplicationProperties;
 import io.corsgateway.autoconfigure.CorsGatewayProperties;
 import io.corsgateway.autoconfigure.CorsRouteProperties;
 import io.corsgateway.autoconfigure.CorsServiceProperties;
@@ -191,6 +192,10 @@ class ConfigurationReferenceTests {
 			if (key.startsWith("cors.services.<id>.routes.<route-id>.")) {
 				assertThat(propertyNames(CorsRouteProperties.class)).as(key)
 					.contains(key.substring("cors.services.<id>.routes.<route-id>.".length()));
+			}
+			else if (key.startsWith("cors.applications.<id>.")) {
+				assertThat(propertyNames(CorsApplicationProperties.class)).as(key)
+					.contains(key.substring("cors.applications.<id>.".length()));
 			}
 			else if (key.startsWith("cors.services.<id>.")) {
 				assertThat(propertyNames(CorsServiceProperties.class)).as(key)
