@@ -218,8 +218,10 @@ public final class R2dbcCorsApplicationRegistry implements CorsApplicationRegist
 	private boolean apply(List<StoredRow> rows) {
 		Snapshot next = Snapshot.of(rows);
 		Snapshot previous;
+		boolean first;
 		synchronized (this.snapshotMonitor) {
 			previous = this.snapshot;
+			first = !this.read;
 			this.snapshot = next;
 			this.read = true;
 		}
@@ -234,9 +236,14 @@ public final class R2dbcCorsApplicationRegistry implements CorsApplicationRegist
 			}
 		}
 		boolean changed = !next.applications().equals(previous.applications());
-		if (changed) {
+		if (first) {
+			logger.info("CORS registry: read table '" + this.table + "': " + describe(next) + ".");
+		}
+		else if (changed) {
 			logger
 				.info("CORS registry: the applications of table '" + this.table + "' changed: " + describe(next) + ".");
+		}
+		if (changed) {
 			for (Runnable listener : this.listeners) {
 				try {
 					listener.run();
@@ -252,13 +259,13 @@ public final class R2dbcCorsApplicationRegistry implements CorsApplicationRegist
 	private void readFailed(Throwable ex) {
 		if (this.outage.compareAndSet(false, true)) {
 			String kept = this.read
-					? "the " + this.snapshot.applications().size() + " applications read before stay in force"
-					: "there are no stored applications until it answers";
+					? "keeping the " + count(this.snapshot.applications().size(), "application") + " read before"
+					: "starting without stored applications";
 			// A missing table or column: most likely the schema script has not run.
 			String schema = (ex instanceof BadSqlGrammarException)
 					? " If the table is missing, create it with the schema script " + SCHEMA_LOCATION + "." : "";
 			logger.warn("CORS registry: cannot read table '" + this.table + "' (" + messages(ex) + "); " + kept
-					+ ", and it is read again every " + format(this.pollInterval) + "." + schema);
+					+ " and reading it again every " + format(this.pollInterval) + "." + schema);
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("CORS registry: reading table '" + this.table + "' failed", ex);
@@ -279,7 +286,12 @@ public final class R2dbcCorsApplicationRegistry implements CorsApplicationRegist
 	}
 
 	private static String describe(Snapshot snapshot) {
-		return snapshot.applications().size() + " applications, " + snapshot.skippedRows().size() + " skipped rows";
+		return count(snapshot.applications().size(), "application") + ", "
+				+ count(snapshot.skippedRows().size(), "skipped row");
+	}
+
+	private static String count(int count, String noun) {
+		return count + " " + noun + ((count != 1) ? "s" : "");
 	}
 
 	private static String format(Duration duration) {

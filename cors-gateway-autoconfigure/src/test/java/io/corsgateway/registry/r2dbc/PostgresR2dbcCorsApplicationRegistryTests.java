@@ -41,14 +41,24 @@ class PostgresR2dbcCorsApplicationRegistryTests extends R2dbcRegistryContract {
 
 	private static final String URL = (System.getenv(URL_VARIABLE) != null) ? System.getenv(URL_VARIABLE) : DEFAULT_URL;
 
+	private static boolean available;
+
+	// Asked once: every test is then skipped with the same message, which the build log
+	// shows once as well.
 	@BeforeAll
-	static void postgresAnswers() {
+	static void askWhetherPostgresAnswers() {
+		available = answers();
+		if (!available) {
+			System.out.println(skipMessage());
+		}
+	}
+
+	private static String skipMessage() {
 		// The URL without its password, if it has one.
 		String shown = URL.replaceFirst("(://[^:/@]*):[^@/]*@", "$1:***@");
-		assumeTrue(answers(),
-				() -> "PostgreSQL tests skipped: no PostgreSQL answered at " + shown + ". Start one " + "there, or set "
-						+ URL_VARIABLE + " to the r2dbc:postgresql:// URL of a database where the tests "
-						+ "may create and drop tables; .ci/run installs and starts one when it runs as root.");
+		return "PostgreSQL tests skipped: no PostgreSQL answered at " + shown + ". Start one there, or set "
+				+ URL_VARIABLE + " to the r2dbc:postgresql:// URL of a database where the tests may create and drop "
+				+ "tables; .ci/run installs and starts one when it runs as root.";
 	}
 
 	private static boolean answers() {
@@ -68,6 +78,7 @@ class PostgresR2dbcCorsApplicationRegistryTests extends R2dbcRegistryContract {
 
 	@Override
 	protected ConnectionFactory connectionFactory() {
+		assumeTrue(available, PostgresR2dbcCorsApplicationRegistryTests::skipMessage);
 		return ConnectionFactories.get(URL);
 	}
 
