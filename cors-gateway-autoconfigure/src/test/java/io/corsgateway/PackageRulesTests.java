@@ -66,7 +66,7 @@ class PackageRulesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "internal/http", "internal/routing", "policy", "web" })
+	@ValueSource(strings = { "internal/http", "internal/routing", "policy", "web", "registry", "registry/r2dbc" })
 	void runtimePackagesDoNotDependOnSpringBoot(String packagePath) throws IOException {
 		assertThat(importsOf(packagePath)).noneMatch((line) -> line.contains("org.springframework.boot"));
 	}
@@ -102,6 +102,14 @@ class PackageRulesTests {
 	void actuateDependsOnlyOnPolicyAndWeb() throws IOException {
 		assertThat(importsOfOurs("actuate")).isNotEmpty()
 			.allMatch((line) -> line.contains("io.corsgateway.policy.") || line.contains("io.corsgateway.web."));
+	}
+
+	@Test
+	void registryR2dbcDependsOnlyOnTheRegistryThePolicyAndInternalHttp() throws IOException {
+		assertThat(importsOfOurs("registry/r2dbc")).isNotEmpty()
+			.allMatch((line) -> line.contains("io.corsgateway.registry.") || line.contains("io.corsgateway.policy.")
+					|| line.contains(INTERNAL_HTTP))
+			.anyMatch((line) -> line.contains("io.corsgateway.registry.CorsApplicationRegistry;"));
 	}
 
 	@Test

@@ -16,8 +16,10 @@
 package io.corsgateway.autoconfigure;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -26,6 +28,7 @@ import io.corsgateway.actuate.CorsRequestMetrics;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPoliciesBuilder;
 import io.corsgateway.policy.PolicyError;
+import io.corsgateway.registry.r2dbc.R2dbcCorsApplicationRegistry;
 import io.corsgateway.web.CorsDecisionListener;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
@@ -41,9 +44,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -54,11 +60,12 @@ import org.springframework.web.server.WebFilter;
  * @author cors-gateway authors
  * @since 0.1.0
  */
-// After Boot's metrics auto-configurations, so that their MeterRegistry is seen by the
-// metrics configuration; by name, because Micrometer and its auto-configuration are
-// optional.
+// After Boot's metrics and R2DBC auto-configurations, so that their MeterRegistry and
+// ConnectionFactory are seen by the nested configurations; by name, because Micrometer,
+// R2DBC and their auto-configurations are optional.
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(WebFilter.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
@@ -132,6 +139,49 @@ public final class CorsGatewayAutoConfiguration {
 		@ConditionalOnMissingBean
 		CorsRequestMetrics corsRequestMetrics(MeterRegistry meterRegistry) {
 			return new CorsRequestMetrics(meterRegistry);
+		}
+
+	}
+
+	/**
+	 * The registry of applications in a database table, when Spring R2DBC is present, the
+	 * application has a {@link ConnectionFactory} and {@code cors.registry.r2dbc.enabled}
+	 * is true. It backs off only to a registry of the same type: registries of other
+	 * types add their applications next to it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ DatabaseClient.class, ConnectionFactory.class })
+	@ConditionalOnBean(ConnectionFactory.class)
+	@ConditionalOnBooleanProperty("cors.registry.r2dbc.enabled")
+	static class R2dbcRegistryConfiguration {
+
+		private static final String PREFIX = "cors.registry.r2dbc.";
+
+		// After Boot's SQL initialization, which may create the table, because the
+		// first read happens when the bean is initialized.
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		R2dbcCorsApplicationRegistry r2dbcCorsApplicationRegistry(ConnectionFactory connectionFactory,
+				CorsGatewayProperties properties) {
+			CorsGatewayProperties.R2dbc settings = properties.getRegistry().getR2dbc();
+			R2dbcCorsApplicationRegistry.Builder builder = R2dbcCorsApplicationRegistry
+				.builder(DatabaseClient.create(connectionFactory));
+			set(PREFIX + "table", settings.getTable(), builder::table);
+			set(PREFIX + "poll-interval", settings.getPollInterval(), builder::pollInterval);
+			set(PREFIX + "startup-timeout", settings.getStartupTimeout(), builder::startupTimeout);
+			return builder.build();
+		}
+
+		// The builder checks each value and says why it is wrong; the property that set
+		// it is known here only.
+		private static <T> void set(String property, T value, Consumer<T> setter) {
+			try {
+				setter.accept(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
+			}
 		}
 
 	}

@@ -15,6 +15,8 @@
  */
 package io.corsgateway.autoconfigure;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration properties for cors-gateway, bound from {@code cors.*}.
@@ -91,6 +94,11 @@ public class CorsGatewayProperties {
 	 */
 	private final Map<String, CorsApplicationProperties> applications = new LinkedHashMap<>();
 
+	/**
+	 * Registries of applications kept outside the configuration.
+	 */
+	private final Registry registry = new Registry();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -145,6 +153,94 @@ public class CorsGatewayProperties {
 
 	public Map<String, CorsApplicationProperties> getApplications() {
 		return this.applications;
+	}
+
+	public Registry getRegistry() {
+		return this.registry;
+	}
+
+	/**
+	 * Registries of applications kept outside the configuration.
+	 */
+	public static class Registry {
+
+		/**
+		 * The registry in a database table read through R2DBC.
+		 */
+		private final R2dbc r2dbc = new R2dbc();
+
+		public R2dbc getR2dbc() {
+			return this.r2dbc;
+		}
+
+	}
+
+	/**
+	 * The registry of applications in a database table read through R2DBC, which every
+	 * gateway instance of a fleet can share.
+	 */
+	public static class R2dbc {
+
+		/**
+		 * Whether to read registered applications from a database table through the
+		 * application's R2DBC ConnectionFactory. Off unless set, so that an application
+		 * that uses R2DBC for its own data does not poll a table it does not have.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the table of registered applications: a plain SQL identifier,
+		 * optionally after a schema name and a dot.
+		 */
+		private String table = "cors_application";
+
+		/**
+		 * Interval between two reads of the whole table: the longest a change takes to
+		 * reach each gateway instance. A bare number means seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration pollInterval = Duration.ofSeconds(10);
+
+		/**
+		 * How long startup waits for the first read of the table before it goes on
+		 * without the stored applications; a poll that takes longer is abandoned. A bare
+		 * number means seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration startupTimeout = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getStartupTimeout() {
+			return this.startupTimeout;
+		}
+
+		public void setStartupTimeout(Duration startupTimeout) {
+			this.startupTimeout = startupTimeout;
+		}
+
 	}
 
 }

@@ -105,11 +105,22 @@ class ConfigurationMetadataTests {
 	void everyTopLevelBeanPropertyAndPolicyFieldIsInTheMetadata() {
 		Set<String> expected = new LinkedHashSet<>();
 		for (String name : beanProperties(CorsGatewayProperties.class)) {
-			if (!name.equals("defaults")) {
+			// defaults and registry are groups: their keys are checked below.
+			if (!name.equals("defaults") && !name.equals("registry")) {
 				expected.add("cors." + kebabCase(name));
 			}
 		}
 		PolicyField.all().forEach((field) -> expected.add(DEFAULTS + field.getName()));
+		assertThat(this.metadata.properties().keySet()).containsAll(expected);
+	}
+
+	@Test
+	void everyRegistryPropertyIsInTheMetadata() {
+		Set<String> expected = new LinkedHashSet<>();
+		for (String name : beanProperties(CorsGatewayProperties.R2dbc.class)) {
+			expected.add("cors.registry.r2dbc." + kebabCase(name));
+		}
+		assertThat(expected).hasSize(4);
 		assertThat(this.metadata.properties().keySet()).containsAll(expected);
 	}
 
