@@ -66,7 +66,7 @@ class PackageRulesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "internal/http", "internal/routing", "policy", "web" })
+	@ValueSource(strings = { "internal/http", "internal/routing", "policy", "web", "reload" })
 	void runtimePackagesDoNotDependOnSpringBoot(String packagePath) throws IOException {
 		assertThat(importsOf(packagePath)).noneMatch((line) -> line.contains("org.springframework.boot"));
 	}
@@ -99,9 +99,18 @@ class PackageRulesTests {
 	}
 
 	@Test
-	void actuateDependsOnlyOnPolicyAndWeb() throws IOException {
+	void reloadDependsOnlyOnPolicyAndWeb() throws IOException {
+		assertThat(importsOfOurs("reload")).isNotEmpty()
+			.allMatch((line) -> line.contains("io.corsgateway.policy.") || line.contains("io.corsgateway.web.")
+					|| line.contains("io.corsgateway.reload."))
+			.anyMatch((line) -> line.contains("io.corsgateway.web."));
+	}
+
+	@Test
+	void actuateDependsOnlyOnPolicyWebAndReload() throws IOException {
 		assertThat(importsOfOurs("actuate")).isNotEmpty()
-			.allMatch((line) -> line.contains("io.corsgateway.policy.") || line.contains("io.corsgateway.web."));
+			.allMatch((line) -> line.contains("io.corsgateway.policy.") || line.contains("io.corsgateway.web.")
+					|| line.contains("io.corsgateway.reload."));
 	}
 
 	@Test
