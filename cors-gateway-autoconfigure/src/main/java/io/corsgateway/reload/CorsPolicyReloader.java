@@ -50,8 +50,9 @@ import org.springframework.util.Assert;
  * throws anything else than {@link InvalidCorsPolicyException} fails the reload the same
  * way, and its stack trace is logged once.
  * <p>
- * A successful reload logs at INFO which policies it changed (at DEBUG when it changed
- * none), and at WARN each warning of the new policies that the old ones did not have.
+ * A successful reload logs at INFO which scopes (defaults, services, routes) it changed,
+ * at DEBUG when it changed none, and at WARN each warning of the new policies that the
+ * old ones did not have.
  * <p>
  * The reloader only replaces policies it manages: those it was created with and those it
  * swapped in since. When the filter applies other policies, because the application
@@ -190,7 +191,7 @@ public final class CorsPolicyReloader {
 			logger.info("CORS policies reloaded (" + trigger + "): " + changes + recovered + ".");
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug("CORS policies reloaded (" + trigger + "): nothing changed.");
+			logger.debug("CORS policies reloaded (" + trigger + "): no scope changed.");
 		}
 		return new ReloadResult(changes.isEmpty() ? Outcome.UNCHANGED : Outcome.CHANGED, trigger, time, List.of(),
 				newWarnings, changes.all());

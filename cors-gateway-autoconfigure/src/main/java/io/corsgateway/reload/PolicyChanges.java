@@ -85,7 +85,7 @@ record PolicyChanges(List<String> added, List<String> removed, List<String> chan
 		if (!this.removed.isEmpty()) {
 			parts.add("removed " + String.join(", ", this.removed));
 		}
-		return parts.isEmpty() ? "nothing changed" : String.join("; ", parts);
+		return parts.isEmpty() ? "no scope changed" : String.join("; ", parts);
 	}
 
 	// Scopes are named by their property prefix, so that the defaults and a service

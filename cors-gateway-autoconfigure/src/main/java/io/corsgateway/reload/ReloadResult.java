@@ -82,7 +82,10 @@ public record ReloadResult(Outcome outcome, String trigger, Instant time, List<P
 		CHANGED,
 
 		/**
-		 * New policies were swapped in, equal to the ones they replaced.
+		 * New policies were swapped in, and every scope is described as before: the same
+		 * paths, hosts, methods, resolved fields and allowed origins. Settings outside
+		 * the scopes, such as case-insensitive path matching, are not compared; they
+		 * apply all the same.
 		 */
 		UNCHANGED,
 

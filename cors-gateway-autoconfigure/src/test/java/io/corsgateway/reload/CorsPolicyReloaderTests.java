@@ -193,7 +193,7 @@ class CorsPolicyReloaderTests {
 		assertThat(result.changedPolicies()).isEmpty();
 		assertThat(this.filter.getPolicies()).isNotSameAs(this.initial);
 		assertThat(messages(Level.INFO)).isEmpty();
-		assertThat(messages(Level.DEBUG)).containsExactly("CORS policies reloaded (manual): nothing changed.");
+		assertThat(messages(Level.DEBUG)).containsExactly("CORS policies reloaded (manual): no scope changed.");
 	}
 
 	@Test
@@ -357,7 +357,7 @@ class CorsPolicyReloaderTests {
 		assertThat(status.lastFailure().trigger()).isEqualTo("broken");
 		assertThat(status.lastLoad().trigger()).isEqualTo("fixed");
 		assertThat(messages(Level.INFO))
-			.containsExactly("CORS policies reloaded (fixed): nothing changed; the configuration is valid again.");
+			.containsExactly("CORS policies reloaded (fixed): no scope changed; the configuration is valid again.");
 	}
 
 	@Test

@@ -46,7 +46,7 @@ class PolicyChangesTests {
 		PolicyChanges changes = PolicyChanges.between(base().build(), base().build());
 		assertThat(changes.isEmpty()).isTrue();
 		assertThat(changes.all()).isEmpty();
-		assertThat(changes).hasToString("nothing changed");
+		assertThat(changes).hasToString("no scope changed");
 	}
 
 	@Test
