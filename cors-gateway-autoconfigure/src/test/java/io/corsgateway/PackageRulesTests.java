@@ -66,7 +66,8 @@ class PackageRulesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "internal/http", "internal/routing", "policy", "web", "registry", "registry/r2dbc" })
+	@ValueSource(
+			strings = { "internal/http", "internal/routing", "policy", "web", "registry", "registry/r2dbc", "reload" })
 	void runtimePackagesDoNotDependOnSpringBoot(String packagePath) throws IOException {
 		assertThat(importsOf(packagePath)).noneMatch((line) -> line.contains("org.springframework.boot"));
 	}
@@ -99,9 +100,18 @@ class PackageRulesTests {
 	}
 
 	@Test
-	void actuateDependsOnlyOnPolicyAndWeb() throws IOException {
+	void reloadDependsOnlyOnPolicyAndWeb() throws IOException {
+		assertThat(importsOfOurs("reload")).isNotEmpty()
+			.allMatch((line) -> line.contains("io.corsgateway.policy.") || line.contains("io.corsgateway.web.")
+					|| line.contains("io.corsgateway.reload."))
+			.anyMatch((line) -> line.contains("io.corsgateway.web."));
+	}
+
+	@Test
+	void actuateDependsOnlyOnPolicyWebAndReload() throws IOException {
 		assertThat(importsOfOurs("actuate")).isNotEmpty()
-			.allMatch((line) -> line.contains("io.corsgateway.policy.") || line.contains("io.corsgateway.web."));
+			.allMatch((line) -> line.contains("io.corsgateway.policy.") || line.contains("io.corsgateway.web.")
+					|| line.contains("io.corsgateway.reload."));
 	}
 
 	@Test

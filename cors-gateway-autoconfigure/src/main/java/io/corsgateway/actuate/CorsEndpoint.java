@@ -38,6 +38,8 @@ import io.corsgateway.policy.PolicyLevel;
 import io.corsgateway.policy.ResolvedField;
 import io.corsgateway.policy.RouteScope;
 import io.corsgateway.policy.ServiceScope;
+import io.corsgateway.reload.CorsPolicyReloader;
+import io.corsgateway.reload.ReloadStatus;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -52,20 +54,23 @@ import org.springframework.util.Assert;
 /**
  * {@link Endpoint @Endpoint} that explains the CORS policies the
  * {@link CorsGatewayWebFilter} applies. It is read-only: policies change only through
- * configuration.
+ * configuration (and a reload of it).
  * <ul>
  * <li>{@code GET /actuator/cors} lists every service and route with its policy after
  * inheritance, each field with its value, the level that set it (route, service, defaults
  * or built-in) and the property that set it, the origins it allows once origin sets and
  * applications are added, and the applications that apply to it; the defaults; the
- * warnings startup logged; the filter's own settings; the origin sets; and the
- * applications.</li>
+ * warnings logged when the policies were loaded; the filter's own settings; the origin
+ * sets; the applications; and the reload section (see below).</li>
  * <li>{@code GET /actuator/cors/check?origin=..&method=..&path=..&host=..&requestMethod=..&requestHeaders=..}
  * answers what the filter would do with such a request, from the same
  * {@link CorsPolicies#evaluate(CorsRequest, boolean)} the filter calls.</li>
  * </ul>
  * Every operation reads the filter's policies and settings when it is called, so it shows
- * what the filter applies now, also after {@link CorsGatewayWebFilter#setPolicies}.
+ * what the filter applies now, also after {@link CorsGatewayWebFilter#setPolicies} or a
+ * {@linkplain CorsPolicyReloader reload}. With a reloader, {@code GET /actuator/cors}
+ * also tells when the policies in force were loaded and shows the last reload that
+ * failed, with its errors.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -78,18 +83,32 @@ public class CorsEndpoint {
 
 	private final CorsGatewayWebFilter filter;
 
+	private final @Nullable CorsPolicyReloader reloader;
+
 	/**
 	 * Create an endpoint that explains the given filter.
 	 * @param filter the filter whose policies and settings are shown
 	 */
 	public CorsEndpoint(CorsGatewayWebFilter filter) {
+		this(filter, null);
+	}
+
+	/**
+	 * Create an endpoint that explains the given filter and the reloads of its policies.
+	 * @param filter the filter whose policies and settings are shown
+	 * @param reloader the reloader of the filter's policies, whose status is shown, or
+	 * {@code null} for none
+	 */
+	public CorsEndpoint(CorsGatewayWebFilter filter, @Nullable CorsPolicyReloader reloader) {
 		Assert.notNull(filter, "'filter' must not be null");
 		this.filter = filter;
+		this.reloader = reloader;
 	}
 
 	/**
 	 * Describe the policies in force: every service and route with its effective policy,
-	 * the defaults, the startup warnings and the filter's settings.
+	 * the defaults, the startup warnings, the filter's settings and, with a reloader, the
+	 * last load and the last failed reload.
 	 * @return the description
 	 */
 	@ReadOperation
@@ -118,7 +137,8 @@ public class CorsEndpoint {
 				new SettingsDescriptor(this.filter.isRejectAmbiguousPaths(), this.filter.isDebugHeaders(),
 						this.filter.getOrder()),
 				new DefaultsDescriptor(policies.isDefaultsFallback(), PolicyDescriptor.of(policies.getDefaults())),
-				services, warnings, policies.getOriginSets(), applications);
+				services, warnings, policies.getOriginSets(), applications,
+				(this.reloader != null) ? ReloadDescriptor.of(this.reloader.getStatus()) : null);
 	}
 
 	/**
@@ -246,15 +266,19 @@ public class CorsEndpoint {
 	 * @param settings the filter's own settings
 	 * @param defaults the defaults policy
 	 * @param services the services in declaration order
-	 * @param warnings the warnings about the configuration, as logged at startup
+	 * @param warnings the warnings about the configuration of the policies in force, as
+	 * logged when they were loaded
 	 * @param originSets the origin sets by name, as configured
 	 * @param applications the applications whose origins the policies allow: the declared
 	 * ones, then the registered ones that were not skipped (a skipped one is among the
 	 * warnings)
+	 * @param reload when the policies in force were loaded and the last reload that
+	 * failed, or {@code null} when the endpoint has no reloader
 	 */
 	public record CorsDescriptor(SettingsDescriptor settings, DefaultsDescriptor defaults,
 			List<ServiceDescriptor> services, List<WarningDescriptor> warnings, Map<String, List<String>> originSets,
-			List<ApplicationDescriptor> applications) implements OperationResponseBody {
+			List<ApplicationDescriptor> applications,
+			@Nullable ReloadDescriptor reload) implements OperationResponseBody {
 
 	}
 
@@ -269,6 +293,73 @@ public class CorsEndpoint {
 	 * the registry's description of it
 	 */
 	public record ApplicationDescriptor(String id, List<String> origins, List<String> services, String source) {
+
+	}
+
+	/**
+	 * The reloads of the policies.
+	 *
+	 * @param lastLoad when and by what the policies in force were loaded
+	 * @param lastFailure the last reload that failed, even if a later one succeeded, or
+	 * {@code null} when none has
+	 * @param failing whether the last reload failed, so that the policies in force are
+	 * older than the configuration
+	 * @param successCount how many reloads succeeded
+	 * @param failureCount how many reloads failed
+	 */
+	public record ReloadDescriptor(LoadDescriptor lastLoad, @Nullable FailureDescriptor lastFailure, boolean failing,
+			long successCount, long failureCount) {
+
+		static ReloadDescriptor of(ReloadStatus status) {
+			ReloadStatus.Failure failure = status.lastFailure();
+			return new ReloadDescriptor(
+					new LoadDescriptor(status.lastLoad().time().toString(), status.lastLoad().trigger()),
+					(failure != null) ? FailureDescriptor.of(failure) : null, status.failing(), status.successCount(),
+					status.failureCount());
+		}
+
+	}
+
+	/**
+	 * A load of the policies.
+	 *
+	 * @param time when it started, in ISO-8601 form
+	 * @param trigger what asked for it, {@value CorsPolicyReloader#STARTUP_TRIGGER} for
+	 * the policies loaded at startup
+	 */
+	public record LoadDescriptor(String time, String trigger) {
+
+	}
+
+	/**
+	 * A reload that failed.
+	 *
+	 * @param time when it started, in ISO-8601 form
+	 * @param trigger what asked for it
+	 * @param errors why it failed
+	 */
+	public record FailureDescriptor(String time, String trigger, List<ErrorDescriptor> errors) {
+
+		static FailureDescriptor of(ReloadStatus.Failure failure) {
+			return new FailureDescriptor(failure.time().toString(), failure.trigger(),
+					failure.errors().stream().map(ErrorDescriptor::of).toList());
+		}
+
+	}
+
+	/**
+	 * An error that made a reload fail.
+	 *
+	 * @param property the property path
+	 * @param value the value as text, or {@code null}
+	 * @param reason why it is wrong and how to fix it
+	 */
+	public record ErrorDescriptor(String property, @Nullable String value, String reason) {
+
+		static ErrorDescriptor of(PolicyError error) {
+			Object value = error.value();
+			return new ErrorDescriptor(error.property(), (value != null) ? value.toString() : null, error.reason());
+		}
 
 	}
 

@@ -14,9 +14,12 @@
  * limitations under the License.
  */
 /**
- * Integrations with Spring Boot Actuator and Micrometer: the {@code cors} endpoint, which
- * shows the policies in force and answers what a request would get, and the
- * {@code cors.requests} counter. Each is used only when its library is on the class path.
+ * Integrations with Spring Boot Actuator, its health support and Micrometer: the
+ * {@code cors} endpoint, which shows the policies in force and answers what a request
+ * would get; the {@code cors} health indicator, which reports a failed reload; the
+ * {@code cors.requests} counter; and the {@code cors.reloads} counter and
+ * {@code cors.reload.failing} gauge. Each is used only when its library is on the class
+ * path.
  */
 @NullMarked
 package io.corsgateway.actuate;

@@ -24,11 +24,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.corsgateway.actuate.CorsEndpoint;
+import io.corsgateway.actuate.CorsHealthIndicator;
+import io.corsgateway.actuate.CorsReloadMetrics;
 import io.corsgateway.actuate.CorsRequestMetrics;
 import io.corsgateway.policy.CorsPolicies;
-import io.corsgateway.policy.CorsPoliciesBuilder;
 import io.corsgateway.policy.PolicyError;
 import io.corsgateway.registry.r2dbc.R2dbcCorsApplicationRegistry;
+import io.corsgateway.reload.CorsPolicyReloader;
 import io.corsgateway.web.CorsDecisionListener;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
@@ -46,6 +48,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -55,7 +60,12 @@ import org.springframework.web.server.WebFilter;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of cors-gateway: compiles the {@code cors.*} properties into
- * {@link CorsPolicies} and registers a {@link CorsGatewayWebFilter} applying them.
+ * {@link CorsPolicies}, registers a {@link CorsGatewayWebFilter} applying them, and a
+ * {@link CorsPolicyReloader} that rebuilds them from the {@code cors.*} properties
+ * without a restart: when Spring Cloud Context reports that they changed, or when the
+ * application calls {@link CorsPolicyReloader#reload(String)}. A reload replaces the
+ * policies only; {@code cors.enabled}, {@code cors.filter-order},
+ * {@code cors.reject-ambiguous-paths} and {@code cors.debug-headers} are read at startup.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -76,16 +86,8 @@ public final class CorsGatewayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CorsPolicies corsPolicies(CorsGatewayProperties properties, ObjectProvider<CorsPolicyCustomizer> customizers,
-			Environment environment, ConfigurableListableBeanFactory beanFactory) {
-		CorsGatewayPropertiesMapper mapper = new CorsGatewayPropertiesMapper(properties,
-				customizers.orderedStream().toList(), UnknownCorsProperties.find(environment));
-		CorsPoliciesBuilder builder = mapper.toBuilder();
-		// Recorded before building, so that the policies report it with their own
-		// warnings (the actuator endpoint lists them).
-		List<PolicyError> securityWarnings = PreflightContinueSecurityCheck.warnings(builder, beanFactory,
-				beanFactory.getBeanClassLoader());
-		CorsPolicies policies = mapper.build(builder, securityWarnings);
+	CorsPolicies corsPolicies(CorsGatewayProperties properties, PropertiesPolicySource corsPropertiesPolicySource) {
+		CorsPolicies policies = corsPropertiesPolicySource.startup(properties);
 		for (PolicyError warning : policies.getWarnings()) {
 			logger.warn("CORS configuration: " + warning);
 		}
@@ -109,6 +111,24 @@ public final class CorsGatewayAutoConfiguration {
 		return filter;
 	}
 
+	// Builds the policies from the cors.* properties, at startup and on each reload.
+	@Bean
+	@ConditionalOnMissingBean
+	PropertiesPolicySource corsPropertiesPolicySource(Environment environment,
+			ObjectProvider<CorsPolicyCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
+		return new PropertiesPolicySource(environment, customizers, beanFactory);
+	}
+
+	// Manages the filter's policies only when they are the ones built from properties:
+	// an application's own CorsPolicies bean is never replaced by a reload.
+	@Bean
+	@ConditionalOnMissingBean
+	CorsPolicyReloader corsPolicyReloader(CorsGatewayWebFilter corsGatewayWebFilter,
+			PropertiesPolicySource corsPropertiesPolicySource) {
+		return new CorsPolicyReloader(corsGatewayWebFilter, corsPropertiesPolicySource.getStartupPolicies(),
+				corsPropertiesPolicySource);
+	}
+
 	/**
 	 * The {@code cors} actuator endpoint, when Actuator is present and the endpoint is
 	 * available (exposed and accessible by Boot's usual {@code management.*} rules).
@@ -120,8 +140,9 @@ public final class CorsGatewayAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CorsEndpoint corsEndpoint(CorsGatewayWebFilter corsGatewayWebFilter) {
-			return new CorsEndpoint(corsGatewayWebFilter);
+		CorsEndpoint corsEndpoint(CorsGatewayWebFilter corsGatewayWebFilter,
+				ObjectProvider<CorsPolicyReloader> corsPolicyReloader) {
+			return new CorsEndpoint(corsGatewayWebFilter, corsPolicyReloader.getIfUnique());
 		}
 
 	}
@@ -182,6 +203,56 @@ public final class CorsGatewayAutoConfiguration {
 			catch (IllegalArgumentException ex) {
 				throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
 			}
+		}
+
+	}
+
+	/**
+	 * The {@code cors.reloads} counter and the {@code cors.reload.failing} gauge, when
+	 * Micrometer is present and a registry is configured.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class CorsReloadMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorsReloadMetrics corsReloadMetrics(CorsPolicyReloader corsPolicyReloader, MeterRegistry meterRegistry) {
+			return new CorsReloadMetrics(corsPolicyReloader, meterRegistry);
+		}
+
+	}
+
+	/**
+	 * The {@code cors} health indicator, when Spring Boot's health support is present and
+	 * the indicator is enabled ({@code management.health.cors.enabled}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("cors")
+	static class CorsHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorsHealthIndicator corsHealthIndicator(CorsPolicyReloader corsPolicyReloader) {
+			return new CorsHealthIndicator(corsPolicyReloader);
+		}
+
+	}
+
+	/**
+	 * Reloads the policies when Spring Cloud Context reports a change of {@code cors.*}
+	 * properties.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EnvironmentChangeEvent.class)
+	static class CorsEnvironmentChangeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorsEnvironmentChangeListener corsEnvironmentChangeListener(CorsPolicyReloader corsPolicyReloader) {
+			return new CorsEnvironmentChangeListener(corsPolicyReloader);
 		}
 
 	}

@@ -32,6 +32,7 @@ import io.corsgateway.policy.CorsRequest;
 import io.corsgateway.policy.DecisionKind;
 import io.corsgateway.policy.DecisionReason;
 import io.corsgateway.policy.InvalidCorsPolicyException;
+import io.corsgateway.reload.CorsPolicyReloader;
 import io.corsgateway.web.CorsGatewayWebFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -189,6 +190,23 @@ class ExamplesTests {
 		MockServerHttpResponse response = new MockServerHttpResponse();
 		example.getHttpHandler().handle(request, response).block(Duration.ofSeconds(5));
 		return response;
+	}
+
+	@Test
+	void reloadExampleSwapsValidPoliciesAndKeepsThePoliciesInForceOtherwise() {
+		CorsPolicies initial = CorsPolicies.builder().build();
+		CorsGatewayWebFilter filter = new CorsGatewayWebFilter(initial);
+		AtomicInteger builds = new AtomicInteger();
+		CorsPolicyReloader reloader = new CorsPolicyReloader(filter, () -> (builds.incrementAndGet() == 1)
+				? CorsPolicies.builder().service("api", (api) -> api.paths("/api/**")).build()
+				: CorsPolicies.builder().defaults((defaults) -> defaults.allowedOrigins("not an origin")).build());
+		ReloadExample example = new ReloadExample(reloader);
+		assertThat(example.partnersChanged()).isTrue();
+		CorsPolicies reloaded = filter.getPolicies();
+		assertThat(reloaded).isNotSameAs(initial);
+		assertThat(example.partnersChanged()).isFalse();
+		assertThat(filter.getPolicies()).isSameAs(reloaded);
+		assertThat(reloader.getStatus().lastFailure().trigger()).isEqualTo("partner list changed");
 	}
 
 }
