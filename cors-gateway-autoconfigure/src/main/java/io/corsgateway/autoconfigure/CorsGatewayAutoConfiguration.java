@@ -29,6 +29,7 @@ import io.corsgateway.actuate.CorsReloadMetrics;
 import io.corsgateway.actuate.CorsRequestMetrics;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.PolicyError;
+import io.corsgateway.registry.CorsApplicationRegistry;
 import io.corsgateway.registry.r2dbc.R2dbcCorsApplicationRegistry;
 import io.corsgateway.reload.CorsPolicyReloader;
 import io.corsgateway.web.CorsDecisionListener;
@@ -115,8 +116,9 @@ public final class CorsGatewayAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PropertiesPolicySource corsPropertiesPolicySource(Environment environment,
-			ObjectProvider<CorsPolicyCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
-		return new PropertiesPolicySource(environment, customizers, beanFactory);
+			ObjectProvider<CorsPolicyCustomizer> customizers, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<CorsApplicationRegistry> registries) {
+		return new PropertiesPolicySource(environment, customizers, beanFactory, registries);
 	}
 
 	// Manages the filter's policies only when they are the ones built from properties:
@@ -127,6 +129,14 @@ public final class CorsGatewayAutoConfiguration {
 			PropertiesPolicySource corsPropertiesPolicySource) {
 		return new CorsPolicyReloader(corsGatewayWebFilter, corsPropertiesPolicySource.getStartupPolicies(),
 				corsPropertiesPolicySource);
+	}
+
+	// Registries report changes to the reloader, whichever reloader the context has.
+	@Bean
+	@ConditionalOnMissingBean
+	CorsApplicationRegistryListener corsApplicationRegistryListener(ObjectProvider<CorsApplicationRegistry> registries,
+			CorsPolicyReloader corsPolicyReloader) {
+		return new CorsApplicationRegistryListener(registries, corsPolicyReloader);
 	}
 
 	/**

@@ -26,6 +26,7 @@ import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.CorsPoliciesBuilder;
 import io.corsgateway.policy.InvalidCorsPolicyException;
 import io.corsgateway.policy.PolicyError;
+import io.corsgateway.registry.CorsApplicationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -45,7 +46,9 @@ import org.springframework.core.env.Environment;
  * {@link io.corsgateway.reload.CorsPolicyReloader} it binds {@code cors.*} again from the
  * {@link Environment} into a new instance each time, so that an invalid value never
  * reaches the bound bean, and a value that cannot be bound (such as {@code max-age: abc})
- * fails the reload with an error naming the property.
+ * fails the reload with an error naming the property. The applications of every
+ * {@link CorsApplicationRegistry} bean are added each time, as registered applications:
+ * one that is invalid is skipped and reported, and never fails the build.
  * <p>
  * A reload rebuilds the policies only. {@code cors.enabled}, {@code cors.filter-order},
  * {@code cors.reject-ambiguous-paths} and {@code cors.debug-headers} shape the filter and
@@ -62,15 +65,18 @@ final class PropertiesPolicySource implements Supplier<CorsPolicies> {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
+	private final ObjectProvider<CorsApplicationRegistry> registries;
+
 	// Written once, when the startup policies are built from the bound properties; null
 	// when the application has a CorsPolicies bean of its own.
 	private volatile @Nullable Startup startup;
 
 	PropertiesPolicySource(Environment environment, ObjectProvider<CorsPolicyCustomizer> customizers,
-			ConfigurableListableBeanFactory beanFactory) {
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<CorsApplicationRegistry> registries) {
 		this.environment = environment;
 		this.customizers = customizers;
 		this.beanFactory = beanFactory;
+		this.registries = registries;
 	}
 
 	/**
@@ -117,6 +123,10 @@ final class PropertiesPolicySource implements Supplier<CorsPolicies> {
 		CorsGatewayPropertiesMapper mapper = new CorsGatewayPropertiesMapper(properties,
 				this.customizers.orderedStream().toList(), UnknownCorsProperties.find(this.environment));
 		CorsPoliciesBuilder builder = mapper.toBuilder();
+		// After the customizers, so that what a registry holds is judged against the
+		// scopes as the application finally declares them.
+		this.registries.orderedStream()
+			.forEach((registry) -> builder.registeredApplications(registry.getApplications()));
 		// Recorded before building, so that the policies report it with their own
 		// warnings (the actuator endpoint lists them).
 		List<PolicyError> allWarnings = new ArrayList<>(warnings);
