@@ -138,10 +138,11 @@ final class ApplicationBinder {
 				"Application '" + application.id() + "' is skipped: " + decapitalized(reason));
 	}
 
-	// "An origin ..." reads "an origin ..." after "is skipped:"; "'*' ..." and "HTTP"
-	// stay as they are.
+	// "An origin ..." and "A plain ..." read "an origin ..." and "a plain ..." after "is
+	// skipped:"; "'*' ..." and "HTTP" stay as they are.
 	private static String decapitalized(String reason) {
-		if (reason.length() > 1 && Character.isUpperCase(reason.charAt(0)) && Character.isLowerCase(reason.charAt(1))) {
+		if (reason.length() > 1 && Character.isUpperCase(reason.charAt(0))
+				&& (Character.isLowerCase(reason.charAt(1)) || reason.charAt(1) == ' ')) {
 			return Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
 		}
 		return reason;

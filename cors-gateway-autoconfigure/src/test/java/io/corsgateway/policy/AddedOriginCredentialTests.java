@@ -208,7 +208,7 @@ class AddedOriginCredentialTests {
 		assertThat(policies.getWarnings()).singleElement().satisfies((warning) -> {
 			assertThat(warning.property()).isEqualTo("registry row portal.origins[1]");
 			assertThat(warning.value()).isEqualTo(INSECURE);
-			assertThat(warning.reason()).startsWith("Application 'portal' is skipped: ")
+			assertThat(warning.reason()).startsWith("Application 'portal' is skipped: a plain http:// origin")
 				.contains("(set by cors.services.orders.allow-credentials)");
 		});
 		// Skipped as a whole: not even its secure origin on the service without
