@@ -203,8 +203,9 @@ class ReloadSampleTests {
 
 	@Test
 	void valueThatCannotBeBoundIsReportedAndTheRefreshStillSucceeds() throws IOException {
-		// The sample keeps Spring Cloud from rebinding cors-gateway's properties bean
-		// (spring.cloud.refresh.never-refreshable), so only the reload sees the value.
+		// The starter keeps Spring Cloud from rebinding its properties bean (a default
+		// for
+		// spring.cloud.refresh.never-refreshable), so only the reload sees the value.
 		writeOverrides("""
 				cors:
 				  services:
