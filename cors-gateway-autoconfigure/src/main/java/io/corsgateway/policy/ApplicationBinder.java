@@ -27,6 +27,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.LogText;
+
 /**
  * Checks applications and finds the scopes each applies to, before any policy is
  * compiled: an application registered with a service applies to the service's policy and
@@ -133,9 +135,13 @@ final class ApplicationBinder {
 		skip(application, property, application.id(), reason);
 	}
 
+	// A registered application comes from outside the configuration, and its id, origins,
+	// services and source reach the log through the property, the value and the reasons
+	// that quote them: none of them may forge a log line.
 	private void skip(CorsApplication application, String property, @Nullable Object value, String reason) {
-		this.errors.warning(property, value,
-				"Application '" + application.id() + "' is skipped: " + decapitalized(reason));
+		this.errors.warning(LogText.printableMessage(property),
+				(value instanceof String text) ? LogText.printable(text) : value, LogText
+					.printableMessage("Application '" + application.id() + "' is skipped: " + decapitalized(reason)));
 	}
 
 	// "An origin ..." reads "an origin ..." after "is skipped:"; "'*' ..." and "HTTP"

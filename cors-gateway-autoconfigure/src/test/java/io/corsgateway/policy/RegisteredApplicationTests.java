@@ -201,6 +201,21 @@ class RegisteredApplicationTests {
 	}
 
 	@Test
+	void textOfASkippedApplicationCannotForgeLogLines() {
+		// Every part of a registered application comes from outside the configuration,
+		// and its warnings are logged: none may hold a line break or a control character.
+		CorsPolicies policies = withRegistered(
+				new CorsApplication("evil\r\nWARN forged", List.of("https://a.example\u001b[2J", "set:x\ny"),
+						List.of("orders\r\nINFO forged", "orders/\u0085"), "row\nid=evil"),
+				row("portal", List.of(PORTAL), List.of("catalog\u2028x")), kiosk());
+		assertThat(policies.getWarnings()).hasSizeGreaterThanOrEqualTo(6)
+			.allSatisfy((warning) -> assertThat(warning.toString()).matches("[\\x20-\\x7e]+"));
+		assertThat(policies.getWarnings()).extracting(PolicyError::reason)
+			.anySatisfy((reason) -> assertThat(reason).startsWith("Application 'evil??WARN forged' is skipped: "));
+		assertThat(policies.getApplications()).extracting(CorsApplication::id).containsExactly("kiosk");
+	}
+
+	@Test
 	void registeredApplicationsComeAfterTheDeclaredOnes() {
 		CorsPolicies policies = gateway().registeredApplications(List.of(kiosk()))
 			.application(new CorsApplication("portal", List.of(PORTAL), List.of("orders"), "cors.applications.portal"))
