@@ -122,6 +122,23 @@ class CorsReloadAutoConfigurationTests {
 	}
 
 	@Test
+	void reloadAppliesChangedOriginSetsAndApplications() {
+		this.contextRunner
+			.withPropertyValues("cors.origin-sets.partners=https://old.partner.example",
+					"cors.services.orders.allowed-origins=" + SHOP + ",set:partners")
+			.run((context) -> {
+				change(context, "cors.origin-sets.partners=" + PARTNER,
+						"cors.applications.kiosk.origins=https://kiosk.example",
+						"cors.applications.kiosk.services=orders");
+				ReloadResult result = context.getBean(CorsPolicyReloader.class).reload("test");
+				assertThat(result.changedPolicies()).containsExactly("cors.services.orders");
+				assertThat(preflightStatus(context, PARTNER)).isEqualTo(HttpStatus.NO_CONTENT);
+				assertThat(preflightStatus(context, "https://kiosk.example")).isEqualTo(HttpStatus.NO_CONTENT);
+				assertThat(preflightStatus(context, "https://old.partner.example")).isEqualTo(HttpStatus.FORBIDDEN);
+			});
+	}
+
+	@Test
 	void reloadLeavesTheBoundPropertiesBeanAlone() {
 		this.contextRunner.run((context) -> {
 			change(context, "cors.services.orders.allowed-origins=" + PARTNER);
