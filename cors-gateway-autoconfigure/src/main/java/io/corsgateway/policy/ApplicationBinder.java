@@ -108,7 +108,7 @@ final class ApplicationBinder {
 				}
 				continue;
 			}
-			checked.warnings().forEach(this.errors::warning);
+			checked.warnings().forEach((warning) -> this.errors.warning(printable(warning)));
 			apply(application, checked);
 		}
 	}
@@ -135,13 +135,19 @@ final class ApplicationBinder {
 		skip(application, property, application.id(), reason);
 	}
 
+	private void skip(CorsApplication application, String property, @Nullable Object value, String reason) {
+		this.errors.warning(printable(new PolicyError(property, value,
+				"Application '" + application.id() + "' is skipped: " + decapitalized(reason))));
+	}
+
 	// A registered application comes from outside the configuration, and its id, origins,
 	// services and source reach the log through the property, the value and the reasons
 	// that quote them: none of them may forge a log line.
-	private void skip(CorsApplication application, String property, @Nullable Object value, String reason) {
-		this.errors.warning(LogText.printableMessage(property),
-				(value instanceof String text) ? LogText.printable(text) : value, LogText
-					.printableMessage("Application '" + application.id() + "' is skipped: " + decapitalized(reason)));
+	private static PolicyError printable(PolicyError warning) {
+		Object value = warning.value();
+		return new PolicyError(LogText.printableMessage(warning.property()),
+				(value instanceof String text) ? LogText.printable(text) : value,
+				LogText.printableMessage(warning.reason()));
 	}
 
 	// "An origin ..." reads "an origin ..." after "is skipped:"; "'*' ..." and "HTTP"

@@ -216,6 +216,17 @@ class RegisteredApplicationTests {
 	}
 
 	@Test
+	void warningsOfAnAppliedApplicationCannotForgeLogLines() {
+		// A registry names its rows as it likes: the source is outside text too.
+		CorsPolicies policies = withRegistered(new CorsApplication("portal", List.of("https://PORTAL.partner.example"),
+				List.of("orders"), "row\r\nINFO forged"));
+		assertThat(policies.getWarnings()).singleElement()
+			.satisfies((warning) -> assertThat(warning.toString()).matches("[\\x20-\\x7e]+")
+				.startsWith("row??INFO forged.origins[0]"));
+		assertThat(policy(policies, "/orders/1").allowsOrigin(PORTAL)).isTrue();
+	}
+
+	@Test
 	void registeredApplicationsComeAfterTheDeclaredOnes() {
 		CorsPolicies policies = gateway().registeredApplications(List.of(kiosk()))
 			.application(new CorsApplication("portal", List.of(PORTAL), List.of("orders"), "cors.applications.portal"))
