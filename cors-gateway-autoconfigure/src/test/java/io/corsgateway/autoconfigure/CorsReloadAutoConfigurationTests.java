@@ -247,6 +247,22 @@ class CorsReloadAutoConfigurationTests {
 	}
 
 	@Test
+	void settingsOfTheRegistryAreReadAtStartupOnlyAndAChangeWarnsThatARestartIsNeeded() {
+		this.contextRunner.run((context) -> {
+			change(context, "cors.registry.r2dbc.enabled=true", "cors.registry.r2dbc.table=other_table",
+					"cors.registry.r2dbc.poll-interval=1s", "cors.registry.r2dbc.startup-timeout=2s");
+			ReloadResult result = context.getBean(CorsPolicyReloader.class).reload("test");
+			assertThat(result.isSuccess()).isTrue();
+			assertThat(result.newWarnings()).extracting(PolicyError::property)
+				.containsExactly("cors.registry.r2dbc.enabled", "cors.registry.r2dbc.table",
+						"cors.registry.r2dbc.poll-interval", "cors.registry.r2dbc.startup-timeout");
+			assertThat(result.newWarnings()).first()
+				.satisfies((warning) -> assertThat(warning.reason()).startsWith("Changed from 'false' since startup")
+					.contains("restart the application to apply it"));
+		});
+	}
+
+	@Test
 	void restartWarningIsNotANewWarningOnTheNextReload() {
 		this.contextRunner.run((context) -> {
 			change(context, "cors.filter-order=5");
