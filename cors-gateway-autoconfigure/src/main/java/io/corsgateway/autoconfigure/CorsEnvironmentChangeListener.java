@@ -20,9 +20,16 @@ import java.util.Set;
 
 import io.corsgateway.reload.CorsPolicyReloader;
 
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.SystemPropertyUtils;
 
 /**
  * Reloads the CORS policies when Spring Cloud Context reports that {@code cors.*}
@@ -32,8 +39,11 @@ import org.springframework.core.Ordered;
  * The event's keys are the property names as their property sources spell them, so a key
  * belongs to {@code cors} when it starts with {@code cors} followed by a dot, an
  * underscore or a bracket, ignoring case: {@code cors.services.orders.max-age},
- * {@code CORS_SERVICES_ORDERS_MAXAGE} and {@code Cors.Defaults.maxAge} all do. An event
- * without such a key is ignored.
+ * {@code CORS_SERVICES_ORDERS_MAXAGE} and {@code Cors.Defaults.maxAge} all do. Those
+ * spellings hold the values before placeholders are resolved, so a {@code cors} value
+ * such as {@code ${partner.origins}} changes with a key that is not one of {@code cors}:
+ * while a {@code cors} value holds a placeholder, every event reloads. Otherwise an event
+ * without a {@code cors} key is ignored.
  * <p>
  * It runs before Spring Cloud's own listeners, among them the one that rebinds
  * {@code @ConfigurationProperties} beans and throws when a value cannot be bound, so that
@@ -46,10 +56,15 @@ final class CorsEnvironmentChangeListener implements ApplicationListener<Environ
 	// Enough to recognise the change in a log line without flooding it.
 	private static final int MAX_KEYS_NAMED = 5;
 
+	private static final ConfigurationPropertyName CORS = ConfigurationPropertyName.of("cors");
+
 	private final CorsPolicyReloader reloader;
 
-	CorsEnvironmentChangeListener(CorsPolicyReloader reloader) {
+	private final Environment environment;
+
+	CorsEnvironmentChangeListener(CorsPolicyReloader reloader, Environment environment) {
 		this.reloader = reloader;
+		this.environment = environment;
 	}
 
 	@Override
@@ -58,6 +73,24 @@ final class CorsEnvironmentChangeListener implements ApplicationListener<Environ
 		if (!keys.isEmpty()) {
 			this.reloader.reload("environment change: " + describe(keys));
 		}
+		else if (!event.getKeys().isEmpty() && corsValueHoldsAPlaceholder()) {
+			this.reloader.reload("environment change: " + describe(event.getKeys().stream().sorted().toList()));
+		}
+	}
+
+	// Read as the property sources hold the values, as Spring Cloud compares them.
+	private boolean corsValueHoldsAPlaceholder() {
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+			if (source instanceof IterableConfigurationPropertySource iterable
+					&& iterable.stream().filter(CORS::isAncestorOf).anyMatch((name) -> {
+						ConfigurationProperty property = source.getConfigurationProperty(name);
+						return property != null && property.getValue() instanceof String value
+								&& value.contains(SystemPropertyUtils.PLACEHOLDER_PREFIX);
+					})) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -261,8 +261,9 @@ public final class CorsGatewayAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CorsEnvironmentChangeListener corsEnvironmentChangeListener(CorsPolicyReloader corsPolicyReloader) {
-			return new CorsEnvironmentChangeListener(corsPolicyReloader);
+		CorsEnvironmentChangeListener corsEnvironmentChangeListener(CorsPolicyReloader corsPolicyReloader,
+				Environment environment) {
+			return new CorsEnvironmentChangeListener(corsPolicyReloader, environment);
 		}
 
 	}

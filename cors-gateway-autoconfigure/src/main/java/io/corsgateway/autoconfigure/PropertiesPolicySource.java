@@ -52,8 +52,9 @@ import org.springframework.core.env.Environment;
  * <p>
  * A reload rebuilds the policies only. {@code cors.enabled}, {@code cors.filter-order},
  * {@code cors.reject-ambiguous-paths} and {@code cors.debug-headers} shape the filter and
- * are read at startup: a reload that finds one of them changed reports a warning saying
- * that a restart is needed, and the policies it built apply meanwhile.
+ * are read at startup, as are the {@code cors.registry.r2dbc.*} properties that build the
+ * registry: a reload that finds one of them changed reports a warning saying that a
+ * restart is needed, and the policies it built apply meanwhile.
  *
  * @author cors-gateway authors
  */
@@ -87,7 +88,7 @@ final class PropertiesPolicySource implements Supplier<CorsPolicies> {
 	 */
 	CorsPolicies startup(CorsGatewayProperties properties) {
 		CorsPolicies policies = build(properties, List.of());
-		this.startup = new Startup(policies, FilterSettings.of(properties));
+		this.startup = new Startup(policies, FilterSettings.of(properties), copy(properties.getRegistry().getR2dbc()));
 		return policies;
 	}
 
@@ -148,6 +149,13 @@ final class PropertiesPolicySource implements Supplier<CorsPolicies> {
 		restartWarning(warnings, "cors.reject-ambiguous-paths", before.rejectAmbiguousPaths(),
 				now.rejectAmbiguousPaths());
 		restartWarning(warnings, "cors.debug-headers", before.debugHeaders(), now.debugHeaders());
+		CorsGatewayProperties.R2dbc registry = properties.getRegistry().getR2dbc();
+		registryRestartWarning(warnings, "enabled", startup.registry().isEnabled(), registry.isEnabled());
+		registryRestartWarning(warnings, "table", startup.registry().getTable(), registry.getTable());
+		registryRestartWarning(warnings, "poll-interval", startup.registry().getPollInterval(),
+				registry.getPollInterval());
+		registryRestartWarning(warnings, "startup-timeout", startup.registry().getStartupTimeout(),
+				registry.getStartupTimeout());
 		return warnings;
 	}
 
@@ -156,6 +164,17 @@ final class PropertiesPolicySource implements Supplier<CorsPolicies> {
 			warnings.add(new PolicyError(property, now, "Changed from '" + before + "' since startup, but this "
 					+ "setting shapes the filter and is read at startup only: restart the application to apply it. "
 					+ "The reloaded policies apply meanwhile, with the filter's startup value."));
+		}
+	}
+
+	// The registry is built at startup: a reload reads the applications it holds, never
+	// its settings, so switching it off, for one, takes a restart.
+	private static void registryRestartWarning(List<PolicyError> warnings, String name, Object before, Object now) {
+		if (!Objects.equals(before, now)) {
+			warnings.add(new PolicyError("cors.registry.r2dbc." + name, now, "Changed from '" + before
+					+ "' since startup, but this setting builds the registry of applications and is read at startup "
+					+ "only: restart the application to apply it. The reloaded policies apply meanwhile, with the "
+					+ "applications of the registry as it was built at startup."));
 		}
 	}
 
@@ -170,7 +189,17 @@ final class PropertiesPolicySource implements Supplier<CorsPolicies> {
 						+ " Correct the value; the policies in force stay until then.");
 	}
 
-	private record Startup(CorsPolicies policies, FilterSettings settings) {
+	// The bound bean may be rebound later (Spring Cloud), so its startup values are kept.
+	private static CorsGatewayProperties.R2dbc copy(CorsGatewayProperties.R2dbc registry) {
+		CorsGatewayProperties.R2dbc copy = new CorsGatewayProperties.R2dbc();
+		copy.setEnabled(registry.isEnabled());
+		copy.setTable(registry.getTable());
+		copy.setPollInterval(registry.getPollInterval());
+		copy.setStartupTimeout(registry.getStartupTimeout());
+		return copy;
+	}
+
+	private record Startup(CorsPolicies policies, FilterSettings settings, CorsGatewayProperties.R2dbc registry) {
 
 	}
 

@@ -27,6 +27,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.LogText;
+
 /**
  * Checks applications and finds the scopes each applies to, before any policy is
  * compiled: an application registered with a service applies to the service's policy and
@@ -106,7 +108,7 @@ final class ApplicationBinder {
 				}
 				continue;
 			}
-			checked.warnings().forEach(this.errors::warning);
+			checked.warnings().forEach((warning) -> this.errors.warning(printable(warning)));
 			apply(application, checked);
 		}
 	}
@@ -134,8 +136,18 @@ final class ApplicationBinder {
 	}
 
 	private void skip(CorsApplication application, String property, @Nullable Object value, String reason) {
-		this.errors.warning(property, value,
-				"Application '" + application.id() + "' is skipped: " + decapitalized(reason));
+		this.errors.warning(printable(new PolicyError(property, value,
+				"Application '" + application.id() + "' is skipped: " + decapitalized(reason))));
+	}
+
+	// A registered application comes from outside the configuration, and its id, origins,
+	// services and source reach the log through the property, the value and the reasons
+	// that quote them: none of them may forge a log line.
+	private static PolicyError printable(PolicyError warning) {
+		Object value = warning.value();
+		return new PolicyError(LogText.printableMessage(warning.property()),
+				(value instanceof String text) ? LogText.printable(text) : value,
+				LogText.printableMessage(warning.reason()));
 	}
 
 	// "An origin ..." and "A plain ..." read "an origin ..." and "a plain ..." after "is

@@ -38,9 +38,10 @@ import org.springframework.util.Assert;
 /**
  * Reloads the policies of a {@link CorsGatewayWebFilter} without a restart: each
  * {@link #reload(String) reload} builds new policies with a supplier, on the calling
- * thread and off the request path, and swaps them into the filter in one volatile write
- * ({@link CorsGatewayWebFilter#setPolicies(CorsPolicies)}). A request reads the policies
- * once, so it is decided entirely by the old policies or entirely by the new ones.
+ * thread and off the request path, and swaps them into the filter in one atomic write
+ * ({@link CorsGatewayWebFilter#compareAndSetPolicies(CorsPolicies, CorsPolicies)}). A
+ * request reads the policies once, so it is decided entirely by the old policies or
+ * entirely by the new ones.
  * <p>
  * An invalid new configuration changes nothing: the policies in force stay, the reload
  * returns a {@link ReloadResult} that says why, {@link #getStatus()} keeps it as the last
@@ -166,12 +167,12 @@ public final class CorsPolicyReloader {
 			return fail(time, trigger, List.of(new PolicyError(UNMANAGED_PROPERTY, null,
 					"Building the policies failed with " + ex + "; the stack trace was logged once.")), ex);
 		}
-		// Checked again: the application may have swapped in policies of its own while
-		// these were built, and they must not be overwritten.
-		if (this.filter.getPolicies() != current) {
+		// Swapped only if the filter still applies them: the application may have set
+		// policies of its own while these were built, even an instant before the swap,
+		// and they must not be overwritten.
+		if (!this.filter.compareAndSetPolicies(current, next)) {
 			return fail(time, trigger, List.of(unmanaged()), null);
 		}
-		this.filter.setPolicies(next);
 		this.managed = next;
 		return succeed(time, trigger, current, next);
 	}

@@ -17,6 +17,7 @@ package io.corsgateway.web;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -79,6 +80,9 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 
 	private static final Log logger = LogFactory.getLog(CorsGatewayWebFilter.class);
 
+	private static final AtomicReferenceFieldUpdater<CorsGatewayWebFilter, CorsPolicies> POLICIES = AtomicReferenceFieldUpdater
+		.newUpdater(CorsGatewayWebFilter.class, CorsPolicies.class, "policies");
+
 	private volatile CorsPolicies policies;
 
 	private int order = DEFAULT_ORDER;
@@ -108,6 +112,19 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	public void setPolicies(CorsPolicies policies) {
 		Assert.notNull(policies, "'policies' must not be null");
 		this.policies = policies;
+	}
+
+	/**
+	 * Replace the policies atomically, but only if the filter still applies the expected
+	 * ones, so that a swap decided on what the filter applied never overwrites policies
+	 * someone else set meanwhile.
+	 * @param expected the policies the caller saw in force
+	 * @param policies the new policies
+	 * @return whether the policies were replaced
+	 */
+	public boolean compareAndSetPolicies(CorsPolicies expected, CorsPolicies policies) {
+		Assert.notNull(policies, "'policies' must not be null");
+		return POLICIES.compareAndSet(this, expected, policies);
 	}
 
 	/**

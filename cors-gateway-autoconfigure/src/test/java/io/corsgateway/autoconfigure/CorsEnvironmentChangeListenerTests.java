@@ -102,6 +102,22 @@ class CorsEnvironmentChangeListenerTests {
 	}
 
 	@Test
+	void changeOfAKeyThatACorsValueReadsThroughAPlaceholderReloadsThePolicies() {
+		// Spring Cloud names the keys whose values changed as their property sources hold
+		// them, before placeholders are resolved: the cors key itself is not named.
+		this.contextRunner
+			.withPropertyValues("cors.services.orders.allowed-origins=${partner.origins}", "partner.origins=" + SHOP)
+			.run((context) -> {
+				assertThat(preflightStatus(context, PARTNER)).isEqualTo(HttpStatus.FORBIDDEN);
+				change(context, "partner.origins=" + SHOP + "," + PARTNER);
+				context.publishEvent(new EnvironmentChangeEvent(context, Set.of("partner.origins")));
+				assertThat(preflightStatus(context, PARTNER)).isEqualTo(HttpStatus.NO_CONTENT);
+				assertThat(context.getBean(CorsPolicyReloader.class).getStatus().lastLoad().trigger())
+					.isEqualTo("environment change: partner.origins");
+			});
+	}
+
+	@Test
 	void invalidChangeIsAFailedReloadAndTheEventStillCompletes() {
 		this.contextRunner.run((context) -> {
 			change(context, "cors.services.orders.allow-credentials=true", "cors.services.orders.allowed-origins=*");

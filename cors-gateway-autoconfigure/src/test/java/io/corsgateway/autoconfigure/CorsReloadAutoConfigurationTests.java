@@ -122,6 +122,23 @@ class CorsReloadAutoConfigurationTests {
 	}
 
 	@Test
+	void reloadAppliesChangedOriginSetsAndApplications() {
+		this.contextRunner
+			.withPropertyValues("cors.origin-sets.partners=https://old.partner.example",
+					"cors.services.orders.allowed-origins=" + SHOP + ",set:partners")
+			.run((context) -> {
+				change(context, "cors.origin-sets.partners=" + PARTNER,
+						"cors.applications.kiosk.origins=https://kiosk.example",
+						"cors.applications.kiosk.services=orders");
+				ReloadResult result = context.getBean(CorsPolicyReloader.class).reload("test");
+				assertThat(result.changedPolicies()).containsExactly("cors.services.orders");
+				assertThat(preflightStatus(context, PARTNER)).isEqualTo(HttpStatus.NO_CONTENT);
+				assertThat(preflightStatus(context, "https://kiosk.example")).isEqualTo(HttpStatus.NO_CONTENT);
+				assertThat(preflightStatus(context, "https://old.partner.example")).isEqualTo(HttpStatus.FORBIDDEN);
+			});
+	}
+
+	@Test
 	void reloadLeavesTheBoundPropertiesBeanAlone() {
 		this.contextRunner.run((context) -> {
 			change(context, "cors.services.orders.allowed-origins=" + PARTNER);
@@ -226,6 +243,22 @@ class CorsReloadAutoConfigurationTests {
 			assertThat(filter.isDebugHeaders()).isFalse();
 			assertThat(filter.isRejectAmbiguousPaths()).isTrue();
 			assertThat(filter.getPolicies().getWarnings()).containsAll(result.newWarnings());
+		});
+	}
+
+	@Test
+	void settingsOfTheRegistryAreReadAtStartupOnlyAndAChangeWarnsThatARestartIsNeeded() {
+		this.contextRunner.run((context) -> {
+			change(context, "cors.registry.r2dbc.enabled=true", "cors.registry.r2dbc.table=other_table",
+					"cors.registry.r2dbc.poll-interval=1s", "cors.registry.r2dbc.startup-timeout=2s");
+			ReloadResult result = context.getBean(CorsPolicyReloader.class).reload("test");
+			assertThat(result.isSuccess()).isTrue();
+			assertThat(result.newWarnings()).extracting(PolicyError::property)
+				.containsExactly("cors.registry.r2dbc.enabled", "cors.registry.r2dbc.table",
+						"cors.registry.r2dbc.poll-interval", "cors.registry.r2dbc.startup-timeout");
+			assertThat(result.newWarnings()).first()
+				.satisfies((warning) -> assertThat(warning.reason()).startsWith("Changed from 'false' since startup")
+					.contains("restart the application to apply it"));
 		});
 	}
 

@@ -201,6 +201,32 @@ class RegisteredApplicationTests {
 	}
 
 	@Test
+	void textOfASkippedApplicationCannotForgeLogLines() {
+		// Every part of a registered application comes from outside the configuration,
+		// and its warnings are logged: none may hold a line break or a control character.
+		CorsPolicies policies = withRegistered(
+				new CorsApplication("evil\r\nWARN forged", List.of("https://a.example\u001b[2J", "set:x\ny"),
+						List.of("orders\r\nINFO forged", "orders/\u0085"), "row\nid=evil"),
+				row("portal", List.of(PORTAL), List.of("catalog\u2028x")), kiosk());
+		assertThat(policies.getWarnings()).hasSizeGreaterThanOrEqualTo(6)
+			.allSatisfy((warning) -> assertThat(warning.toString()).matches("[\\x20-\\x7e]+"));
+		assertThat(policies.getWarnings()).extracting(PolicyError::reason)
+			.anySatisfy((reason) -> assertThat(reason).startsWith("Application 'evil??WARN forged' is skipped: "));
+		assertThat(policies.getApplications()).extracting(CorsApplication::id).containsExactly("kiosk");
+	}
+
+	@Test
+	void warningsOfAnAppliedApplicationCannotForgeLogLines() {
+		// A registry names its rows as it likes: the source is outside text too.
+		CorsPolicies policies = withRegistered(new CorsApplication("portal", List.of("https://PORTAL.partner.example"),
+				List.of("orders"), "row\r\nINFO forged"));
+		assertThat(policies.getWarnings()).singleElement()
+			.satisfies((warning) -> assertThat(warning.toString()).matches("[\\x20-\\x7e]+")
+				.startsWith("row??INFO forged.origins[0]"));
+		assertThat(policy(policies, "/orders/1").allowsOrigin(PORTAL)).isTrue();
+	}
+
+	@Test
 	void registeredApplicationsComeAfterTheDeclaredOnes() {
 		CorsPolicies policies = gateway().registeredApplications(List.of(kiosk()))
 			.application(new CorsApplication("portal", List.of(PORTAL), List.of("orders"), "cors.applications.portal"))

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -391,6 +392,44 @@ class CorsPolicyReloaderTests {
 		ReloadResult result = this.reloader.reload("manual");
 		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(this.filter.getPolicies()).isSameAs(own);
+	}
+
+	@Test
+	void policiesTheApplicationSetRightAfterTheLastCheckAreNotOverwritten() {
+		CorsPolicies own = shopOnly();
+		AtomicBoolean applicationWrites = new AtomicBoolean();
+		// The application's write lands once the new policies are built, at the
+		// reloader's next touch of the filter: after a check that reads the filter, and
+		// before the swap. A check followed by a plain write would overwrite it.
+		CorsGatewayWebFilter filter = new CorsGatewayWebFilter(this.initial) {
+
+			@Override
+			public CorsPolicies getPolicies() {
+				CorsPolicies seen = super.getPolicies();
+				applicationWrite();
+				return seen;
+			}
+
+			@Override
+			public boolean compareAndSetPolicies(CorsPolicies expected, CorsPolicies policies) {
+				applicationWrite();
+				return super.compareAndSetPolicies(expected, policies);
+			}
+
+			private void applicationWrite() {
+				if (applicationWrites.getAndSet(false)) {
+					setPolicies(own);
+				}
+			}
+
+		};
+		CorsPolicyReloader reloader = new CorsPolicyReloader(filter, () -> {
+			applicationWrites.set(true);
+			return shopAndPartner();
+		});
+		ReloadResult result = reloader.reload("manual");
+		assertThat(filter.getPolicies()).isSameAs(own);
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
 	}
 
 	@Test

@@ -397,6 +397,21 @@ class CorsGatewayWebFilterTests {
 	}
 
 	@Test
+	void policiesAreSwappedOnlyWhenTheExpectedOnesAreInForce() {
+		CorsPolicies before = this.filter.getPolicies();
+		CorsPolicies evil = CorsPolicies.builder()
+			.service("orders", (orders) -> orders.paths("/orders/**").allowedOrigins(EVIL))
+			.build();
+		CorsPolicies other = CorsPolicies.builder()
+			.service("orders", (orders) -> orders.paths("/orders/**").allowedOrigins("https://other.example"))
+			.build();
+		assertThat(this.filter.compareAndSetPolicies(other, evil)).isFalse();
+		assertThat(this.filter.getPolicies()).isSameAs(before);
+		assertThat(this.filter.compareAndSetPolicies(before, evil)).isTrue();
+		assertThat(this.filter.getPolicies()).isSameAs(evil);
+	}
+
+	@Test
 	void defaultOrderRunsBeforeSpringSecurity() {
 		assertThat(this.filter.getOrder()).isLessThan(-100);
 	}

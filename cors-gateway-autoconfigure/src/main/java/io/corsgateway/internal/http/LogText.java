@@ -45,8 +45,23 @@ public final class LogText {
 		if (value == null) {
 			return "";
 		}
-		StringBuilder printable = new StringBuilder(Math.min(value.length(), MAX_LENGTH));
-		for (int i = 0; i < value.length() && i < MAX_LENGTH; i++) {
+		return printable(value, MAX_LENGTH);
+	}
+
+	/**
+	 * A message as it may appear in a log line when it quotes values from outside the
+	 * configuration: every character outside printable ASCII replaced with {@code ?}, as
+	 * {@link #printable} does, but not cut, so that the sentence stays whole.
+	 * @param message the message
+	 * @return the printable form
+	 */
+	public static String printableMessage(String message) {
+		return printable(message, message.length());
+	}
+
+	private static String printable(String value, int maxLength) {
+		StringBuilder printable = new StringBuilder(Math.min(value.length(), maxLength));
+		for (int i = 0; i < value.length() && i < maxLength; i++) {
 			char c = value.charAt(i);
 			printable.append((c >= 0x20 && c < 0x7f) ? c : '?');
 		}

@@ -140,6 +140,12 @@ public final class R2dbcCorsApplicationRegistry implements CorsApplicationRegist
 
 	private volatile boolean read;
 
+	// Numbers each read when it starts; the number of the read that set the snapshot is
+	// guarded by the snapshot monitor.
+	private final AtomicLong reads = new AtomicLong();
+
+	private long appliedRead;
+
 	private @Nullable Disposable polling;
 
 	private R2dbcCorsApplicationRegistry(Builder builder) {
@@ -197,16 +203,21 @@ public final class R2dbcCorsApplicationRegistry implements CorsApplicationRegist
 	 * Read the table now, as a poll does: on success the applications and skipped rows
 	 * are replaced and, if the applications changed, the listeners are told before the
 	 * returned {@code Mono} completes. A failed read keeps the last applications and ends
-	 * the {@code Mono} with the error. Nothing happens until it is subscribed to.
+	 * the {@code Mono} with the error. A read that ends after a read started later, such
+	 * as a refresh during a poll, is discarded and answers {@code false}, so that the
+	 * applications never go back to an older content of the table. Nothing happens until
+	 * it is subscribed to.
 	 * @return whether the applications changed
 	 */
 	public Mono<Boolean> refresh() {
 		return Mono.defer(() -> {
+			long read = this.reads.incrementAndGet();
 			AtomicLong position = new AtomicLong();
 			return this.client.sql(this.query)
 				.map((row) -> this.rowReader.read(row, position.incrementAndGet()))
 				.all()
-				.collectList();
+				.collectList()
+				.map((rows) -> new Read(read, rows));
 		})
 			.timeout(this.startupTimeout,
 					Mono.error(() -> new TimeoutException("no answer within " + format(this.startupTimeout))))
@@ -215,15 +226,20 @@ public final class R2dbcCorsApplicationRegistry implements CorsApplicationRegist
 			.doOnError(this::readFailed);
 	}
 
-	private boolean apply(List<StoredRow> rows) {
-		Snapshot next = Snapshot.of(rows);
+	private boolean apply(Read read) {
+		Snapshot next = Snapshot.of(read.rows());
 		Snapshot previous;
 		boolean first;
 		synchronized (this.snapshotMonitor) {
+			if (read.number() < this.appliedRead) {
+				// Its rows may be older than those a later read applied already.
+				return false;
+			}
 			previous = this.snapshot;
 			first = !this.read;
 			this.snapshot = next;
 			this.read = true;
+			this.appliedRead = read.number();
 		}
 		if (this.outage.compareAndSet(true, false)) {
 			logger.info("CORS registry: table '" + this.table + "' answers again: " + describe(next) + ".");
@@ -376,6 +392,13 @@ public final class R2dbcCorsApplicationRegistry implements CorsApplicationRegist
 	 */
 	public Duration getStartupTimeout() {
 		return this.startupTimeout;
+	}
+
+	/**
+	 * The rows of one read, numbered in the order the reads started.
+	 */
+	private record Read(long number, List<StoredRow> rows) {
+
 	}
 
 	/**

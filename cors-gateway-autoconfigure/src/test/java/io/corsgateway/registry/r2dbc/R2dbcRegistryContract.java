@@ -21,8 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -329,6 +333,48 @@ abstract class R2dbcRegistryContract {
 		assertThat(output.getOut()).contains("cannot read table '" + this.table + "_missing'")
 			.contains("If the table is missing, create it with the schema script "
 					+ "classpath:io/corsgateway/registry/r2dbc/schema.sql.");
+	}
+
+	@Test
+	void readThatEndsAfterALaterOneCannotBringBackWhatTheLaterOneRemoved() throws Exception {
+		insert("portal", "https://portal.example", "orders");
+		insert("revoked", "https://revoked.example", "orders");
+		// Holds the first task it is asked to run once told to: the end of a read that
+		// has its rows, so that a read started later can end first.
+		ExecutorService threads = Executors.newSingleThreadExecutor();
+		AtomicBoolean holdNext = new AtomicBoolean();
+		AtomicReference<Runnable> held = new AtomicReference<>();
+		CountDownLatch holding = new CountDownLatch(1);
+		Scheduler scheduler = Schedulers.fromExecutor((task) -> {
+			if (holdNext.getAndSet(false)) {
+				held.set(task);
+				holding.countDown();
+			}
+			else {
+				threads.execute(task);
+			}
+		});
+		this.schedulers.add(scheduler);
+		try {
+			R2dbcCorsApplicationRegistry registry = started(
+					track(R2dbcCorsApplicationRegistry.builder(DatabaseClient.create(this.database))
+						.table(this.table)
+						.scheduler(scheduler)
+						.build()));
+			AtomicInteger changes = countChanges(registry);
+			holdNext.set(true);
+			CompletableFuture<Boolean> earlier = registry.refresh().toFuture();
+			assertThat(holding.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			execute("DELETE FROM " + this.table + " WHERE id = 'revoked'");
+			assertThat(refresh(registry)).isTrue();
+			threads.execute(held.get());
+			assertThat(earlier.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isFalse();
+			assertThat(ids(registry)).containsExactly("portal");
+			assertThat(changes).hasValue(1);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
