@@ -35,13 +35,20 @@ final class CorsApplicationRegistryListener implements SmartInitializingSingleto
 
 	private final CorsPolicyReloader reloader;
 
-	CorsApplicationRegistryListener(ObjectProvider<CorsApplicationRegistry> registries, CorsPolicyReloader reloader) {
+	private final PropertiesPolicySource source;
+
+	CorsApplicationRegistryListener(ObjectProvider<CorsApplicationRegistry> registries, CorsPolicyReloader reloader,
+			PropertiesPolicySource source) {
 		this.registries = registries;
 		this.reloader = reloader;
+		this.source = source;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		if (this.source.getStartupPolicies() == null) {
+			return;
+		}
 		this.registries.orderedStream().forEach((registry) -> {
 			String trigger = "applications changed in " + describe(registry);
 			registry.addChangeListener(() -> this.reloader.reload(trigger));

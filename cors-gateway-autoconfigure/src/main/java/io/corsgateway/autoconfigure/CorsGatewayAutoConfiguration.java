@@ -135,8 +135,8 @@ public final class CorsGatewayAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CorsApplicationRegistryListener corsApplicationRegistryListener(ObjectProvider<CorsApplicationRegistry> registries,
-			CorsPolicyReloader corsPolicyReloader) {
-		return new CorsApplicationRegistryListener(registries, corsPolicyReloader);
+			CorsPolicyReloader corsPolicyReloader, PropertiesPolicySource corsPropertiesPolicySource) {
+		return new CorsApplicationRegistryListener(registries, corsPolicyReloader, corsPropertiesPolicySource);
 	}
 
 	/**

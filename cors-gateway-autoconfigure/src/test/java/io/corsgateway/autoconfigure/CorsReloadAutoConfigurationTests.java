@@ -17,13 +17,17 @@ package io.corsgateway.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import io.corsgateway.policy.CorsApplication;
 import io.corsgateway.policy.CorsPolicies;
 import io.corsgateway.policy.PolicyError;
+import io.corsgateway.registry.CorsApplicationRegistry;
 import io.corsgateway.reload.CorsPolicyReloader;
 import io.corsgateway.reload.ReloadResult;
 import io.corsgateway.reload.ReloadResult.Outcome;
@@ -286,6 +290,33 @@ class CorsReloadAutoConfigurationTests {
 	}
 
 	@Test
+	void changeReportedByARegistryReloadsThePoliciesWithItsApplications() {
+		this.contextRunner.withUserConfiguration(ChangingRegistryConfiguration.class).run((context) -> {
+			ChangingRegistryConfiguration registry = context.getBean(ChangingRegistryConfiguration.class);
+			assertThat(preflightStatus(context, PARTNER)).isEqualTo(HttpStatus.FORBIDDEN);
+			registry.register(new CorsApplication("partner", List.of(PARTNER), List.of("orders"), "test registry"));
+			assertThat(preflightStatus(context, PARTNER)).isEqualTo(HttpStatus.NO_CONTENT);
+			assertThat(context.getBean(CorsPolicyReloader.class).getStatus().lastLoad().trigger())
+				.isEqualTo("applications changed in ChangingRegistry");
+		});
+	}
+
+	@Test
+	void registryChangeDoesNotReloadAnOwnCorsPoliciesBean() {
+		this.contextRunner.withUserConfiguration(UserPoliciesConfiguration.class, ChangingRegistryConfiguration.class)
+			.run((context) -> {
+				CorsPolicies own = context.getBean(CorsPolicies.class);
+				context.getBean(ChangingRegistryConfiguration.class)
+					.register(new CorsApplication("partner", List.of(PARTNER), List.of("orders"), "test registry"));
+				CorsPolicyReloader reloader = context.getBean(CorsPolicyReloader.class);
+				// No reload was attempted, so none failed and none is reported.
+				assertThat(reloader.getStatus().failureCount()).isZero();
+				assertThat(reloader.getStatus().lastLoad().trigger()).isEqualTo(CorsPolicyReloader.STARTUP_TRIGGER);
+				assertThat(context.getBean(CorsGatewayWebFilter.class).getPolicies()).isSameAs(own);
+			});
+	}
+
+	@Test
 	void ownFilterWithPoliciesOfItsOwnIsNeverReplacedByAReload() {
 		this.contextRunner.withUserConfiguration(UserFilterConfiguration.class).run((context) -> {
 			CorsGatewayWebFilter filter = context.getBean(CorsGatewayWebFilter.class);
@@ -315,6 +346,41 @@ class CorsReloadAutoConfigurationTests {
 		@Bean
 		CorsPolicyReloader userReloader() {
 			return this.reloader;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ChangingRegistryConfiguration {
+
+		private final ChangingRegistry registry = new ChangingRegistry();
+
+		@Bean
+		CorsApplicationRegistry changingRegistry() {
+			return this.registry;
+		}
+
+		void register(CorsApplication application) {
+			this.registry.applications = List.of(application);
+			this.registry.listeners.forEach(Runnable::run);
+		}
+
+	}
+
+	static final class ChangingRegistry implements CorsApplicationRegistry {
+
+		private volatile List<CorsApplication> applications = List.of();
+
+		private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+		@Override
+		public List<CorsApplication> getApplications() {
+			return this.applications;
+		}
+
+		@Override
+		public void addChangeListener(Runnable listener) {
+			this.listeners.add(listener);
 		}
 
 	}
