@@ -113,4 +113,21 @@ class R2dbcCorsApplicationRegistryTests {
 		assertThat(registry.isAutoStartup()).isTrue();
 	}
 
+	@Test
+	void missingArgumentsAreRefusedWhereTheyAreGiven() {
+		R2dbcCorsApplicationRegistry.Builder builder = R2dbcCorsApplicationRegistry.builder(this.client);
+		assertThatIllegalArgumentException().isThrownBy(() -> R2dbcCorsApplicationRegistry.builder(null))
+			.withMessage("'client' must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.table(null))
+			.withMessage("'table' must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.pollInterval(null))
+			.withMessage("'pollInterval' must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.startupTimeout(null))
+			.withMessage("'startupTimeout' must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.scheduler(null))
+			.withMessage("'scheduler' must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.build().addChangeListener(null))
+			.withMessage("'listener' must not be null");
+	}
+
 }
