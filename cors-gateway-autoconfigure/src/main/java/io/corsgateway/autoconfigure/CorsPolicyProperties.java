@@ -53,13 +53,15 @@ public class CorsPolicyProperties {
 
 	/**
 	 * Allowed methods, compared case-sensitively, or '*': the methods an actual request
-	 * may use and a preflight may ask for. Built-in default: GET, HEAD, POST.
+	 * may use and a preflight may ask for. With credentials, '*' is answered by naming
+	 * the requested method. Built-in default: GET, HEAD, POST.
 	 */
 	private @Nullable List<String> allowedMethods;
 
 	/**
 	 * Request header names a preflight may ask for, compared ignoring case, or '*' (which
-	 * never covers Authorization).
+	 * never covers Authorization: list it by name). With credentials, '*' is answered by
+	 * naming the requested headers.
 	 */
 	private @Nullable List<String> allowedHeaders;
 
@@ -67,6 +69,13 @@ public class CorsPolicyProperties {
 	 * Response header names scripts may read, or '*'.
 	 */
 	private @Nullable List<String> exposedHeaders;
+
+	/**
+	 * Presets for common clients, whose methods, request headers and exposed headers are
+	 * added to this scope's own lists: 'mcp' (browser-based Model Context Protocol
+	 * clients).
+	 */
+	private @Nullable List<String> presets;
 
 	/**
 	 * Whether credentialed requests are allowed (Access-Control-Allow-Credentials: true).
@@ -107,6 +116,29 @@ public class CorsPolicyProperties {
 	 * goes through without CORS headers. Built-in default: true.
 	 */
 	private @Nullable Boolean rejectDisallowedOrigins;
+
+	/**
+	 * Whether a WebSocket handshake whose Origin the scope does not allow is refused with
+	 * 403 before the upgrade (browsers apply no CORS to WebSocket, so this is the guard
+	 * against cross-site WebSocket hijacking). Applies where the scope names origins.
+	 * Built-in default: true.
+	 */
+	private @Nullable Boolean websocketOriginCheck;
+
+	/**
+	 * Whether allowed actual responses carry Timing-Allow-Origin with the allowed origin
+	 * ('*' in a '*' scope), so that its pages can read Resource Timing details. Built-in
+	 * default: false.
+	 */
+	private @Nullable Boolean timingAllowOrigin;
+
+	/**
+	 * Whether an allowed preflight carrying Access-Control-Request-Private-Network: true
+	 * (Private Network Access, the legacy Chrome mechanism) is answered with
+	 * Access-Control-Allow-Private-Network: true. Refused with a '*' origin. Built-in
+	 * default: false.
+	 */
+	private @Nullable Boolean allowPrivateNetwork;
 
 	/**
 	 * Whether decisions are only computed, logged and counted, never enforced: no CORS
@@ -164,6 +196,14 @@ public class CorsPolicyProperties {
 		this.exposedHeaders = exposedHeaders;
 	}
 
+	public @Nullable List<String> getPresets() {
+		return this.presets;
+	}
+
+	public void setPresets(@Nullable List<String> presets) {
+		this.presets = presets;
+	}
+
 	public @Nullable Boolean getAllowCredentials() {
 		return this.allowCredentials;
 	}
@@ -210,6 +250,30 @@ public class CorsPolicyProperties {
 
 	public void setRejectDisallowedOrigins(@Nullable Boolean rejectDisallowedOrigins) {
 		this.rejectDisallowedOrigins = rejectDisallowedOrigins;
+	}
+
+	public @Nullable Boolean getWebsocketOriginCheck() {
+		return this.websocketOriginCheck;
+	}
+
+	public void setWebsocketOriginCheck(@Nullable Boolean websocketOriginCheck) {
+		this.websocketOriginCheck = websocketOriginCheck;
+	}
+
+	public @Nullable Boolean getTimingAllowOrigin() {
+		return this.timingAllowOrigin;
+	}
+
+	public void setTimingAllowOrigin(@Nullable Boolean timingAllowOrigin) {
+		this.timingAllowOrigin = timingAllowOrigin;
+	}
+
+	public @Nullable Boolean getAllowPrivateNetwork() {
+		return this.allowPrivateNetwork;
+	}
+
+	public void setAllowPrivateNetwork(@Nullable Boolean allowPrivateNetwork) {
+		this.allowPrivateNetwork = allowPrivateNetwork;
 	}
 
 	public @Nullable Boolean getReportOnly() {

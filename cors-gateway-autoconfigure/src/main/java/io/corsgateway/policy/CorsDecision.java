@@ -137,6 +137,19 @@ public final class CorsDecision {
 				allowedHeaders.isEmpty() ? null : allowedHeaders);
 	}
 
+	// No CORS header: browsers read none on a WebSocket upgrade, and the filter removes a
+	// handler's.
+	static CorsDecision websocketHandshake(CorsPolicy policy) {
+		return new CorsDecision(DecisionKind.NOT_CORS, DecisionReason.WEBSOCKET_HANDSHAKE, null, policy, NO_VALUES);
+	}
+
+	// Refused whatever reject-disallowed-origins says: letting it through would open the
+	// connection, which no browser check stops afterwards.
+	static CorsDecision websocketRefused(CorsPolicy policy) {
+		return new CorsDecision(DecisionKind.ACTUAL_REJECTED, DecisionReason.WEBSOCKET_ORIGIN_NOT_ALLOWED, null, policy,
+				NO_VALUES);
+	}
+
 	static CorsDecision preflightRejected(CorsPolicy policy, DecisionReason reason, @Nullable String detail) {
 		return new CorsDecision(DecisionKind.PREFLIGHT_REJECTED, reason, detail, policy, NO_VALUES);
 	}
@@ -232,6 +245,7 @@ public final class CorsDecision {
 			case ALLOW_ORIGIN -> this.allowOrigin;
 			case ALLOW_METHODS -> this.allowMethods;
 			case ALLOW_HEADERS -> this.allowHeaders;
+			case TIMING_ALLOW_ORIGIN -> timingAllowOrigin();
 			default -> this.values[header.ordinal()];
 		};
 	}
@@ -240,10 +254,20 @@ public final class CorsDecision {
 	 * The request headers the response varies on, which {@code Vary} must name.
 	 * @return the request headers
 	 */
+	// The allowed origin (or '*') of an actual response, where the policy sends it. A
+	// WebSocket handshake has no allowed origin, so it gets none.
+	private @Nullable String timingAllowOrigin() {
+		CorsPolicy policy = this.policy;
+		return (policy != null && policy.isTimingAllowOrigin()
+				&& (this.kind == DecisionKind.ACTUAL_ALLOWED || this.kind == DecisionKind.NOT_CORS)) ? this.allowOrigin
+						: null;
+	}
+
 	public Vary getVary() {
 		CorsPolicy policy = this.policy;
 		return switch (this.kind) {
-			case PREFLIGHT_ALLOWED, PREFLIGHT_REJECTED -> Vary.PREFLIGHT;
+			case PREFLIGHT_ALLOWED, PREFLIGHT_REJECTED ->
+				(policy != null && policy.isAllowPrivateNetwork()) ? Vary.PRIVATE_NETWORK_PREFLIGHT : Vary.PREFLIGHT;
 			case ACTUAL_REJECTED, ACTUAL_LET_THROUGH -> Vary.ORIGIN;
 			// A '*' scope answers every request alike.
 			case NOT_CORS, ACTUAL_ALLOWED ->
@@ -308,7 +332,14 @@ public final class CorsDecision {
 		ORIGIN("Origin"),
 
 		/** A preflight answer depends on the origin and on what it asks for. */
-		PREFLIGHT("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
+		PREFLIGHT("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"),
+
+		/**
+		 * A preflight answer of a policy that allows private network access, which also
+		 * depends on whether the preflight asks for it.
+		 */
+		PRIVATE_NETWORK_PREFLIGHT("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers",
+				"Access-Control-Request-Private-Network");
 
 		private final List<String> tokens;
 

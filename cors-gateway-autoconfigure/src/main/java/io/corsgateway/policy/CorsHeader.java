@@ -51,10 +51,17 @@ public enum CorsHeader {
 	EXPOSE_HEADERS("Access-Control-Expose-Headers"),
 
 	/**
-	 * {@code Access-Control-Allow-Private-Network}: never sent yet, so always removed
-	 * from responses.
+	 * {@code Access-Control-Allow-Private-Network}: {@code true} on allowed preflights
+	 * that ask for private network access where the policy allows it, absent otherwise.
 	 */
-	ALLOW_PRIVATE_NETWORK("Access-Control-Allow-Private-Network");
+	ALLOW_PRIVATE_NETWORK("Access-Control-Allow-Private-Network"),
+
+	/**
+	 * {@code Timing-Allow-Origin} (Resource Timing): on allowed actual requests where the
+	 * policy sends it, the allowed origin or {@code *}; absent otherwise, so that a
+	 * handler's value cannot reveal timing details to origins the policy does not allow.
+	 */
+	TIMING_ALLOW_ORIGIN("Timing-Allow-Origin");
 
 	private final String headerName;
 

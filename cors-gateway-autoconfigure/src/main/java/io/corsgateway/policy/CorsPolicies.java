@@ -147,16 +147,33 @@ public final class CorsPolicies {
 		if (origin == null) {
 			return policy.answers().withoutOrigin();
 		}
-		if (CorsRequest.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
+		boolean sameOrigin = CorsRequest.isSameOrigin(origin, request.scheme(), request.host(), request.port());
+		if (request.websocketHandshake()) {
+			return websocketHandshake(policy, origin, request.originCount(), sameOrigin);
+		}
+		if (sameOrigin) {
 			return policy.answers().fromSameOrigin();
 		}
 		DecisionReason originRefusal = originRefusal(policy, origin, request.originCount());
 		return preflight ? preflight(policy, origin, method, request.requestMethodCount(), request.requestHeaders(),
-				originRefusal) : actual(policy, origin, method, originRefusal);
+				request.requestPrivateNetwork(), originRefusal) : actual(policy, origin, method, originRefusal);
+	}
+
+	// Browsers apply no CORS to WebSocket: the handshake is the only point where the
+	// gateway can keep another site from opening a connection with the user's cookies.
+	// A scope that names no origin has nothing to check against.
+	private static CorsDecision websocketHandshake(CorsPolicy policy, String origin, int originCount,
+			boolean sameOrigin) {
+		if (sameOrigin || !policy.isWebsocketOriginCheck() || !policy.allowsSomeOrigin()) {
+			return policy.answers().websocketHandshake();
+		}
+		// One Origin line, allowed: a malformed or repeated Origin is refused as well.
+		return (originRefusal(policy, origin, originCount) == null) ? policy.answers().websocketHandshake()
+				: policy.answers().websocketRefused();
 	}
 
 	private static CorsDecision preflight(CorsPolicy policy, String origin, String method, int methodLines,
-			String requestHeaders, @Nullable DecisionReason originRefusal) {
+			String requestHeaders, boolean privateNetwork, @Nullable DecisionReason originRefusal) {
 		if (originRefusal != null) {
 			return policy.answers().preflightRejected(originRefusal, null);
 		}
@@ -172,7 +189,7 @@ public final class CorsPolicies {
 			CorsPolicy.Refusal refusal = policy.requestHeadersRefusal(requestHeaders);
 			return policy.answers().preflightRejected(refusal.reason(), refusal.detail());
 		}
-		return policy.answers().preflightAllowed(origin, method, allowedHeaders);
+		return policy.answers().preflightAllowed(origin, method, allowedHeaders, privateNetwork);
 	}
 
 	// An OPTIONS request that is not a preflight is the handler's to answer (Fetch never

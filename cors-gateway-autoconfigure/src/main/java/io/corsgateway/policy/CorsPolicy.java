@@ -16,11 +16,16 @@
 package io.corsgateway.policy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsgateway.internal.http.Ascii;
 import io.corsgateway.internal.http.HttpSyntax;
 
 import org.springframework.util.Assert;
@@ -78,6 +83,14 @@ public final class CorsPolicy {
 
 	private final boolean rejectDisallowedOrigins;
 
+	private final List<CorsPreset> presets;
+
+	private final boolean websocketOriginCheck;
+
+	private final boolean timingAllowOrigin;
+
+	private final boolean allowPrivateNetwork;
+
 	private final boolean reportOnly;
 
 	private final OriginMatcher origins;
@@ -93,8 +106,8 @@ public final class CorsPolicy {
 	private final ResolvedPolicy resolved;
 
 	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy resolved,
-			List<String> allowedOrigins, List<String> applicationIds, OriginMatcher origins, Set<String> methods,
-			AllowedHeaders headers) {
+			List<String> allowedOrigins, List<String> applicationIds, PresetLists lists, OriginMatcher origins,
+			Set<String> methods, AllowedHeaders headers) {
 		this.id = (serviceId == null) ? "defaults" : (routeId == null) ? serviceId : serviceId + "." + routeId;
 		this.serviceId = serviceId;
 		this.routeId = routeId;
@@ -102,22 +115,26 @@ public final class CorsPolicy {
 		this.allowedOrigins = allowedOrigins;
 		this.applicationIds = List.copyOf(applicationIds);
 		this.allowedOriginPatterns = resolved.value(PolicyField.ALLOWED_ORIGIN_PATTERNS);
-		this.allowedMethods = resolved.value(PolicyField.ALLOWED_METHODS);
-		this.allowedHeaders = resolved.value(PolicyField.ALLOWED_HEADERS);
-		this.exposedHeaders = resolved.value(PolicyField.EXPOSED_HEADERS);
+		this.allowedMethods = lists.methods();
+		this.allowedHeaders = lists.allowedHeaders();
+		this.exposedHeaders = lists.exposedHeaders();
 		this.allowCredentials = resolved.isTrue(PolicyField.ALLOW_CREDENTIALS);
 		this.maxAge = resolved.valueOrNull(PolicyField.MAX_AGE);
 		this.preflightContinue = resolved.isTrue(PolicyField.PREFLIGHT_CONTINUE);
 		this.preflightStatus = resolved.value(PolicyField.PREFLIGHT_STATUS);
 		this.rejectDisallowedOrigins = resolved.isTrue(PolicyField.REJECT_DISALLOWED_ORIGINS);
+		this.presets = lists.presets();
+		this.websocketOriginCheck = resolved.isTrue(PolicyField.WEBSOCKET_ORIGIN_CHECK);
+		this.timingAllowOrigin = resolved.isTrue(PolicyField.TIMING_ALLOW_ORIGIN);
+		this.allowPrivateNetwork = resolved.isTrue(PolicyField.ALLOW_PRIVATE_NETWORK);
 		this.reportOnly = resolved.isTrue(PolicyField.REPORT_ONLY);
 		this.resolved = resolved;
 		this.origins = origins;
 		this.methods = methods;
 		this.headers = headers;
-		// With credentials browsers read '*' literally (Fetch), so it means "any" only
-		// without them.
-		this.anyMethod = !this.allowCredentials && this.allowedMethods.contains("*");
+		// With credentials browsers read a '*' header value literally (Fetch), but the
+		// filter never sends one: it names the requested method.
+		this.anyMethod = this.allowedMethods.contains("*");
 		// Last: the answers read the fields above.
 		this.answers = new PolicyAnswers(this);
 	}
@@ -219,7 +236,8 @@ public final class CorsPolicy {
 	}
 
 	/**
-	 * The allowed methods as configured ({@code *} included when set).
+	 * The allowed methods as configured ({@code *} included when set), followed by those
+	 * the scope's {@linkplain #getPresets() presets} add.
 	 * @return the allowed methods
 	 */
 	public List<String> getAllowedMethods() {
@@ -242,7 +260,7 @@ public final class CorsPolicy {
 
 	/**
 	 * The request header names a preflight may ask for, as configured ({@code *} included
-	 * when set).
+	 * when set), followed by those the scope's {@linkplain #getPresets() presets} add.
 	 * @return the allowed header names
 	 */
 	public List<String> getAllowedHeaders() {
@@ -250,7 +268,8 @@ public final class CorsPolicy {
 	}
 
 	/**
-	 * The response header names scripts may read.
+	 * The response header names scripts may read, as configured, followed by those the
+	 * scope's {@linkplain #getPresets() presets} add.
 	 * @return the exposed header names, possibly empty
 	 */
 	public List<String> getExposedHeaders() {
@@ -298,6 +317,41 @@ public final class CorsPolicy {
 	}
 
 	/**
+	 * The presets whose methods and headers this policy adds to its own lists.
+	 * @return the presets, in the order configured, possibly empty
+	 */
+	public List<CorsPreset> getPresets() {
+		return this.presets;
+	}
+
+	/**
+	 * Whether a WebSocket handshake from an origin this policy does not allow is refused
+	 * with 403. Only a policy that names origins checks them: one whose origins are empty
+	 * lets every handshake through, and a {@code *} policy allows every origin.
+	 * @return whether handshakes are checked
+	 */
+	public boolean isWebsocketOriginCheck() {
+		return this.websocketOriginCheck;
+	}
+
+	/**
+	 * Whether allowed actual responses carry {@code Timing-Allow-Origin}.
+	 * @return whether the header is sent
+	 */
+	public boolean isTimingAllowOrigin() {
+		return this.timingAllowOrigin;
+	}
+
+	/**
+	 * Whether an allowed preflight asking for private network access is answered with
+	 * {@code Access-Control-Allow-Private-Network: true}.
+	 * @return whether private network access is allowed
+	 */
+	public boolean isAllowPrivateNetwork() {
+		return this.allowPrivateNetwork;
+	}
+
+	/**
 	 * Whether the policy's decisions are only reported (logged and counted), never
 	 * enforced: the filter then leaves request and response alone.
 	 * @return whether the policy is report-only
@@ -311,7 +365,7 @@ public final class CorsPolicy {
 	 * set it (route, service, defaults, or the built-in default) and its property path.
 	 * The typed getters return the same values, except {@link #getAllowedOrigins()},
 	 * which replaces origin set references by the sets' members and adds the origins of
-	 * applications.
+	 * applications, and the method and header lists, which add those of presets.
 	 * @param <T> the type of the field's value
 	 * @param field the field
 	 * @return the resolved field
@@ -353,6 +407,59 @@ public final class CorsPolicy {
 	@Override
 	public String toString() {
 		return "CorsPolicy '" + this.id + "'";
+	}
+
+	/**
+	 * The method and header lists of a policy with its presets' entries added, each entry
+	 * once.
+	 */
+	record PresetLists(List<CorsPreset> presets, List<String> methods, List<String> allowedHeaders,
+			List<String> exposedHeaders) {
+
+		static PresetLists of(ResolvedPolicy policy) {
+			List<String> names = policy.value(PolicyField.PRESETS);
+			List<String> methods = policy.value(PolicyField.ALLOWED_METHODS);
+			List<String> allowedHeaders = policy.value(PolicyField.ALLOWED_HEADERS);
+			List<String> exposedHeaders = policy.value(PolicyField.EXPOSED_HEADERS);
+			if (names.isEmpty()) {
+				return new PresetLists(List.of(), methods, allowedHeaders, exposedHeaders);
+			}
+			List<CorsPreset> presets = new ArrayList<>(names.size());
+			for (String name : names) {
+				CorsPreset preset = CorsPreset.of(name);
+				// An unknown name is an error reported by the field's check.
+				if (preset != null && !presets.contains(preset)) {
+					presets.add(preset);
+				}
+			}
+			return new PresetLists(List.copyOf(presets), merge(methods, presets, CorsPreset::getMethods, false),
+					merge(allowedHeaders, presets, CorsPreset::getAllowedHeaders, true),
+					merge(exposedHeaders, presets, CorsPreset::getExposedHeaders, true));
+		}
+
+		// Methods are compared case-sensitively, as requests are; header names ignoring
+		// ASCII case.
+		private static List<String> merge(List<String> own, List<CorsPreset> presets,
+				Function<CorsPreset, List<String>> entries, boolean ignoreCase) {
+			Map<String, String> merged = new LinkedHashMap<>();
+			for (String entry : own) {
+				merged.putIfAbsent(key(entry, ignoreCase), entry);
+			}
+			boolean added = false;
+			for (CorsPreset preset : presets) {
+				for (String entry : entries.apply(preset)) {
+					added |= merged.putIfAbsent(key(entry, ignoreCase), entry) == null;
+				}
+			}
+			// The configured list as it is (the checks' indexes refer to it) unless a
+			// preset adds to it.
+			return added ? List.copyOf(merged.values()) : own;
+		}
+
+		private static String key(@Nullable String entry, boolean ignoreCase) {
+			return (entry == null) ? "" : ignoreCase ? Ascii.toLowerCase(entry) : entry;
+		}
+
 	}
 
 	/**

@@ -21,6 +21,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.corsgateway.internal.http.Ascii;
+import io.corsgateway.internal.http.CommaList;
 import io.corsgateway.internal.http.HttpSyntax;
 
 import org.springframework.http.HttpHeaders;
@@ -51,12 +52,17 @@ import org.springframework.util.Assert;
  * the request has; 0 exactly when {@code requestMethod} is {@code null}
  * @param requestHeaders the {@code Access-Control-Request-Headers} lines joined with
  * commas, empty when absent
+ * @param websocketHandshake whether the request opens a WebSocket: a {@code GET} with an
+ * {@code Origin} and {@code websocket} among its {@code Upgrade} protocols (for the
+ * factory methods; a request without {@code Origin} is treated as any other)
+ * @param requestPrivateNetwork whether the request is an {@code OPTIONS} request with
+ * {@code Access-Control-Request-Private-Network: true} (Private Network Access)
  * @author cors-gateway authors
  * @since 0.1.0
  */
 public record CorsRequest(String method, @Nullable String scheme, String host, int port, PathContainer path,
 		@Nullable String origin, int originCount, @Nullable String requestMethod, int requestMethodCount,
-		String requestHeaders) {
+		String requestHeaders, boolean websocketHandshake, boolean requestPrivateNetwork) {
 
 	// Lower-case names: case-insensitive header maps look them up without lower-casing a
 	// copy.
@@ -65,6 +71,34 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 	private static final String REQUEST_METHOD = "access-control-request-method";
 
 	private static final String REQUEST_HEADERS = "access-control-request-headers";
+
+	private static final String REQUEST_PRIVATE_NETWORK = "access-control-request-private-network";
+
+	private static final String UPGRADE = "upgrade";
+
+	/**
+	 * Create the facts of a request that neither opens a WebSocket nor asks for private
+	 * network access.
+	 * @param method the request method
+	 * @param scheme the request's scheme, or {@code null}
+	 * @param host the request host
+	 * @param port the request port, or {@code -1}
+	 * @param path the path within the application
+	 * @param origin the first {@code Origin} value, or {@code null}
+	 * @param originCount how many {@code Origin} lines the request has
+	 * @param requestMethod the first {@code Access-Control-Request-Method} value, or
+	 * {@code null}
+	 * @param requestMethodCount how many {@code Access-Control-Request-Method} lines the
+	 * request has
+	 * @param requestHeaders the {@code Access-Control-Request-Headers} lines joined with
+	 * commas
+	 */
+	public CorsRequest(String method, @Nullable String scheme, String host, int port, PathContainer path,
+			@Nullable String origin, int originCount, @Nullable String requestMethod, int requestMethodCount,
+			String requestHeaders) {
+		this(method, scheme, host, port, path, origin, originCount, requestMethod, requestMethodCount, requestHeaders,
+				false, false);
+	}
 
 	/**
 	 * Create the facts of a request.
@@ -115,9 +149,35 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 		// Only an OPTIONS request can be a preflight: the others skip two header lookups.
 		boolean options = "OPTIONS".equals(method);
 		List<String> requestMethods = options ? headers.get(REQUEST_METHOD) : null;
+		// Only a GET can open a WebSocket (RFC 6455), and only one with an Origin needs
+		// its origin checked.
+		boolean handshake = origins != null && "GET".equals(method) && isWebsocketUpgrade(headers.get(UPGRADE));
 		return new CorsRequest(method, (uriHost != null) ? uri.getScheme() : null,
 				(uriHost != null) ? uriHost : rawAuthorityHost(uri), uri.getPort(), path, first(origins),
-				count(origins), first(requestMethods), count(requestMethods), options ? requestHeaders(headers) : "");
+				count(origins), first(requestMethods), count(requestMethods), options ? requestHeaders(headers) : "",
+				handshake, options && isTrue(headers.get(REQUEST_PRIVATE_NETWORK)));
+	}
+
+	// Upgrade is a comma-separated list of protocols; browsers send just "websocket".
+	private static boolean isWebsocketUpgrade(@Nullable List<String> lines) {
+		if (lines == null) {
+			return false;
+		}
+		for (String line : lines) {
+			for (int from = 0, end; from <= line.length(); from = end + 1) {
+				end = CommaList.entryEnd(line, from);
+				int start = CommaList.trimStart(line, from, end);
+				int stop = CommaList.trimEnd(line, start, end);
+				if (stop - start == 9 && Ascii.regionMatchesIgnoreCase(line, start, "websocket", 0, 9)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean isTrue(@Nullable List<String> lines) {
+		return lines != null && lines.size() == 1 && "true".equals(lines.get(0));
 	}
 
 	private static @Nullable String first(@Nullable List<String> values) {

@@ -47,9 +47,11 @@ final class CredentialChecks {
 			return;
 		}
 		ResolvedField<List<String>> configured = policy.get(PolicyField.ALLOWED_ORIGINS);
+		// A '*' in allowed-methods or allowed-headers is answered by naming what the
+		// preflight asked for, which credentialed responses may do. A '*' origin or
+		// exposed header cannot be answered that way: echoing any origin would hand every
+		// site the user's data, and the exposed headers are sent before any is known.
 		checkNoWildcard(configured, credentials);
-		checkNoWildcard(policy.get(PolicyField.ALLOWED_METHODS), credentials);
-		checkNoWildcard(policy.get(PolicyField.ALLOWED_HEADERS), credentials);
 		checkNoWildcard(policy.get(PolicyField.EXPOSED_HEADERS), credentials);
 		checkNoNullOrigin(configured, credentials);
 		boolean insecureAllowed = policy.isTrue(PolicyField.ALLOW_INSECURE_ORIGINS);
@@ -61,12 +63,21 @@ final class CredentialChecks {
 
 	private void checkNoWildcard(ResolvedField<List<String>> field, ResolvedField<Boolean> credentials) {
 		int index = values(field).indexOf("*");
-		if (index >= 0) {
+		if (index < 0) {
+			return;
+		}
+		if (field.field() == PolicyField.ALLOWED_ORIGINS) {
+			this.errors.error(field.source() + "[" + index + "]", "*", "A '*' origin cannot be combined with "
+					+ "allow-credentials: true (set by " + credentials.source() + "): every site could then read "
+					+ "responses made with the user's cookies, and browsers refuse a literal '*' in a credentialed "
+					+ "response anyway. List the origins, or use allowed-origin-patterns.");
+		}
+		else {
 			this.errors.error(field.source() + "[" + index + "]", "*",
-					"'*' cannot be combined with allow-credentials: true (set by " + credentials.source()
-							+ "): credentialed responses must name what they allow, and browsers ignore a '*' in "
-							+ "credentialed responses. List the values explicitly"
-							+ (field.source().endsWith("allowed-origins") ? " or use allowed-origin-patterns." : "."));
+					"A '*' exposed header cannot be combined " + "with allow-credentials: true (set by "
+							+ credentials.source() + "): browsers read it in a "
+							+ "credentialed response as a header named '*', so scripts could read none of the headers "
+							+ "meant. List the header names scripts need, such as X-Request-Id.");
 		}
 	}
 

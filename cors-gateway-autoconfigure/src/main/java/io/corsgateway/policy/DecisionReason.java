@@ -80,6 +80,20 @@ public enum DecisionReason {
 	 */
 	TOO_MANY_REQUEST_HEADERS,
 
+	/**
+	 * A WebSocket handshake the scope lets through without CORS headers (browsers apply
+	 * no CORS to WebSocket): its origin is allowed or its own, it has none, or the scope
+	 * does not check handshakes ({@code websocket-origin-check: false}, or no origin
+	 * named).
+	 */
+	WEBSOCKET_HANDSHAKE,
+
+	/**
+	 * A WebSocket handshake from an origin the scope does not allow, refused with 403
+	 * before the upgrade ({@code websocket-origin-check}).
+	 */
+	WEBSOCKET_ORIGIN_NOT_ALLOWED,
+
 	/** The path could be read differently by a server behind the filter. */
 	AMBIGUOUS_PATH
 

@@ -36,7 +36,11 @@ import io.corsgateway.internal.http.HttpSyntax;
  */
 final class FieldChecks {
 
-	private static final long BROWSER_MAX_AGE_CAP_SECONDS = 86400;
+	// The longest preflight cache each engine honours, lowest first: WebKit's
+	// CrossOriginPreflightResultCache, Chromium's PreflightResult, Firefox's
+	// nsCORSListenerProxy.
+	private static final List<MaxAgeCap> MAX_AGE_CAPS = List.of(new MaxAgeCap("WebKit (Safari)", 600),
+			new MaxAgeCap("Chromium (Chrome, Edge)", 7200), new MaxAgeCap("Firefox", 86400));
 
 	private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
 			"PATCH");
@@ -197,15 +201,49 @@ final class FieldChecks {
 		}
 	}
 
+	static void presets(String property, List<String> presets, PolicyErrors errors) {
+		for (int i = 0; i < presets.size(); i++) {
+			String preset = presets.get(i);
+			if (CorsPreset.of(preset) == null) {
+				errors.error(property + "[" + i + "]", preset,
+						"There is no preset of this name, so nothing " + "would be added to the scope. Use one of "
+								+ CorsPreset.names() + ", or list the methods "
+								+ "and headers in allowed-methods, allowed-headers and exposed-headers.");
+			}
+		}
+	}
+
 	static void maxAge(String property, Duration maxAge, PolicyErrors errors) {
 		if (maxAge.getSeconds() < -1) {
 			errors.error(property, maxAge.getSeconds() + "s", "max-age cannot be below -1 seconds. Use -1 to disable "
 					+ "preflight caching, or a positive duration such as 30m.");
 		}
-		else if (maxAge.getSeconds() > BROWSER_MAX_AGE_CAP_SECONDS) {
-			errors.warning(property, maxAge.getSeconds() + "s", "Browsers cap max-age (Chromium at 7200 s, Firefox "
-					+ "at 86400 s), so values above 86400 s have no further effect.");
+		else {
+			String capping = browsersCapping(maxAge.getSeconds());
+			if (capping != null) {
+				errors.warning(property, maxAge.getSeconds() + "s", "Browsers cap how long they cache a preflight "
+						+ "answer, and some cap it below " + maxAge.getSeconds() + " s: " + capping + ". They keep "
+						+ "the answer for that long and then send a new preflight. Nothing breaks; lower max-age to "
+						+ "the cap you want to rely on (600 s holds in every browser) to make the setting say what "
+						+ "browsers do.");
+			}
 		}
+	}
+
+	// The browsers whose cap lies below the given max-age, such as "WebKit (Safari) at
+	// 600 s, Chromium (Chrome, Edge) at 7200 s", or null when every browser honours it.
+	static @Nullable String browsersCapping(long seconds) {
+		List<String> capping = new ArrayList<>();
+		for (MaxAgeCap cap : MAX_AGE_CAPS) {
+			if (seconds > cap.seconds()) {
+				capping.add(cap.browser() + " at " + cap.seconds() + " s");
+			}
+		}
+		return capping.isEmpty() ? null : String.join(", ", capping);
+	}
+
+	private record MaxAgeCap(String browser, long seconds) {
+
 	}
 
 	// Valid and meant, but it turns the protection off: said at every start so that a

@@ -38,6 +38,10 @@ final class PolicyAnswers {
 
 	private final @Nullable String[] preflightValues = new String[HEADER_COUNT];
 
+	// The preflight values with Access-Control-Allow-Private-Network: true, for a policy
+	// that allows private network access; otherwise the same array as preflightValues.
+	private final @Nullable String[] privateNetworkPreflightValues;
+
 	private final CorsPolicy policy;
 
 	private final @Nullable HttpStatus preflightStatus;
@@ -55,6 +59,10 @@ final class PolicyAnswers {
 
 	private final CorsDecision preflightFromOriginNotAllowed;
 
+	private final CorsDecision websocketHandshake;
+
+	private final CorsDecision websocketRefused;
+
 	PolicyAnswers(CorsPolicy policy) {
 		this.policy = policy;
 		this.preflightStatus = policy.isPreflightContinue() ? null : HttpStatus.valueOf(policy.getPreflightStatus());
@@ -67,6 +75,13 @@ final class PolicyAnswers {
 		// -1 seconds disables caching: browsers read 0 as "do not cache".
 		this.preflightValues[CorsHeader.MAX_AGE.ordinal()] = (maxAge != null)
 				? Long.toString(Math.max(maxAge.getSeconds(), 0)) : null;
+		if (policy.isAllowPrivateNetwork()) {
+			this.privateNetworkPreflightValues = this.preflightValues.clone();
+			this.privateNetworkPreflightValues[CorsHeader.ALLOW_PRIVATE_NETWORK.ordinal()] = "true";
+		}
+		else {
+			this.privateNetworkPreflightValues = this.preflightValues;
+		}
 		this.withoutOrigin = CorsDecision.notCors(policy, DecisionReason.NO_ORIGIN, this.actualValues);
 		this.fromSameOrigin = CorsDecision.notCors(policy, DecisionReason.SAME_ORIGIN, this.actualValues);
 		this.disabled = CorsDecision.disabled(policy);
@@ -75,6 +90,8 @@ final class PolicyAnswers {
 		this.actualFromOriginNotAllowed = CorsDecision.actualRefused(policy, DecisionReason.ORIGIN_NOT_ALLOWED, null);
 		this.preflightFromOriginNotAllowed = CorsDecision.preflightRejected(policy, DecisionReason.ORIGIN_NOT_ALLOWED,
 				null);
+		this.websocketHandshake = CorsDecision.websocketHandshake(policy);
+		this.websocketRefused = CorsDecision.websocketRefused(policy);
 	}
 
 	/** The decision for a request without {@code Origin}. */
@@ -110,9 +127,23 @@ final class PolicyAnswers {
 				: CorsDecision.preflightRejected(this.policy, reason, detail);
 	}
 
-	/** The decision for an allowed preflight. */
-	CorsDecision preflightAllowed(String origin, String method, String allowedHeaders) {
-		return CorsDecision.preflightAllowed(this.policy, origin, method, allowedHeaders, this.preflightValues);
+	/**
+	 * The decision for an allowed preflight, which asked for private network access when
+	 * {@code privateNetwork} is true.
+	 */
+	CorsDecision preflightAllowed(String origin, String method, String allowedHeaders, boolean privateNetwork) {
+		return CorsDecision.preflightAllowed(this.policy, origin, method, allowedHeaders,
+				privateNetwork ? this.privateNetworkPreflightValues : this.preflightValues);
+	}
+
+	/** The decision for a WebSocket handshake the policy lets through. */
+	CorsDecision websocketHandshake() {
+		return this.websocketHandshake;
+	}
+
+	/** The decision for a WebSocket handshake from an origin the policy refuses. */
+	CorsDecision websocketRefused() {
+		return this.websocketRefused;
 	}
 
 	/**

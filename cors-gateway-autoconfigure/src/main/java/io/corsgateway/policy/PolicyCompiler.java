@@ -80,6 +80,7 @@ final class PolicyCompiler {
 		List<OriginEntry> origins = this.originSets.expand(configured.source(),
 				policy.value(PolicyField.ALLOWED_ORIGINS));
 		this.credentialChecks.check(policy, origins);
+		checkPrivateNetwork(policy);
 		return newPolicy(serviceId, routeId, policy, allowedOrigins(policy, origins, applications), applications);
 	}
 
@@ -103,6 +104,23 @@ final class PolicyCompiler {
 		union.putIfAbsent((rule != null) ? rule.normalized() : origin.value(), origin.value());
 	}
 
+	// Private Network Access asks the private server whether this public origin may call
+	// it: '*' would answer yes for every site on the internet.
+	private void checkPrivateNetwork(ResolvedPolicy policy) {
+		if (!policy.isTrue(PolicyField.ALLOW_PRIVATE_NETWORK)) {
+			return;
+		}
+		ResolvedField<List<String>> origins = policy.get(PolicyField.ALLOWED_ORIGINS);
+		List<String> values = origins.value();
+		int index = (values != null) ? values.indexOf("*") : -1;
+		if (index >= 0) {
+			this.errors.error(origins.source() + "[" + index + "]", "*", "A '*' origin cannot be combined with "
+					+ "allow-private-network: true (set by " + policy.get(PolicyField.ALLOW_PRIVATE_NETWORK).source()
+					+ "): any site on the internet could then reach this server on the user's private network. List "
+					+ "the origins of the pages that need it.");
+		}
+	}
+
 	private <T> void checkField(PolicySpec<?> level, PolicyField<T> field) {
 		T value = level.get(field);
 		if (value != null) {
@@ -120,14 +138,15 @@ final class PolicyCompiler {
 		boolean allowCredentials = policy.isTrue(PolicyField.ALLOW_CREDENTIALS);
 		OriginMatcher origins = this.parts.originMatcher(allowedOrigins,
 				policy.value(PolicyField.ALLOWED_ORIGIN_PATTERNS), allowCredentials);
-		List<String> headers = policy.value(PolicyField.ALLOWED_HEADERS);
-		// With credentials browsers read '*' literally (Fetch), so it means "any" only
-		// without them.
-		AllowedHeaders allowedHeaders = this.parts.allowedHeaders(headers, !allowCredentials && headers.contains("*"));
+		CorsPolicy.PresetLists lists = CorsPolicy.PresetLists.of(policy);
+		List<String> headers = lists.allowedHeaders();
+		// With credentials browsers read a '*' header value literally (Fetch), but the
+		// filter never sends one: it names the requested headers.
+		AllowedHeaders allowedHeaders = this.parts.allowedHeaders(headers, headers.contains("*"));
 		List<String> applicationIds = new ArrayList<>(applications.size());
 		applications.forEach((application) -> applicationIds.add(application.application().id()));
-		return new CorsPolicy(serviceId, routeId, policy, allowedOrigins, applicationIds, origins,
-				this.parts.methodSet(policy.value(PolicyField.ALLOWED_METHODS)), allowedHeaders);
+		return new CorsPolicy(serviceId, routeId, policy, allowedOrigins, applicationIds, lists, origins,
+				this.parts.methodSet(lists.methods()), allowedHeaders);
 	}
 
 	static List<PolicySpec<?>> levels(@Nullable PolicySpec<?> route, @Nullable PolicySpec<?> service,

@@ -62,6 +62,13 @@ public final class PolicyField<T> {
 	public static final PolicyField<List<String>> EXPOSED_HEADERS = list("exposed-headers", List.of(),
 			FieldChecks::headerNames);
 
+	/**
+	 * Named sets of methods and headers that common clients need, such as {@code mcp},
+	 * added to the scope's own allowed methods, allowed headers and exposed headers.
+	 * @see CorsPreset
+	 */
+	public static final PolicyField<List<String>> PRESETS = list("presets", List.of(), FieldChecks::presets);
+
 	/** Whether credentialed requests are allowed. */
 	public static final PolicyField<Boolean> ALLOW_CREDENTIALS = new PolicyField<>("allow-credentials", Boolean.class,
 			null, false, FieldChecks::none);
@@ -87,6 +94,29 @@ public final class PolicyField<T> {
 			Boolean.class, null, true, FieldChecks::none);
 
 	/**
+	 * Whether a WebSocket handshake from an origin the scope does not allow is refused
+	 * with 403 before the upgrade. Browsers apply no CORS to WebSocket, so without this
+	 * check any site could open a connection carrying the user's cookies.
+	 */
+	public static final PolicyField<Boolean> WEBSOCKET_ORIGIN_CHECK = new PolicyField<>("websocket-origin-check",
+			Boolean.class, null, true, FieldChecks::none);
+
+	/**
+	 * Whether allowed actual responses carry {@code Timing-Allow-Origin}, so that the
+	 * allowed origin's pages can read the Resource Timing details of the response.
+	 */
+	public static final PolicyField<Boolean> TIMING_ALLOW_ORIGIN = new PolicyField<>("timing-allow-origin",
+			Boolean.class, null, false, FieldChecks::none);
+
+	/**
+	 * Whether an allowed preflight that asks for private network access (Private Network
+	 * Access, {@code Access-Control-Request-Private-Network: true}) is answered with
+	 * {@code Access-Control-Allow-Private-Network: true}.
+	 */
+	public static final PolicyField<Boolean> ALLOW_PRIVATE_NETWORK = new PolicyField<>("allow-private-network",
+			Boolean.class, null, false, FieldChecks::none);
+
+	/**
 	 * Whether decisions are only computed, logged and counted, never enforced: no CORS
 	 * decision rejects a request and no header is added, removed or changed. A path the
 	 * filter refuses as ambiguous before any policy is chosen is still refused.
@@ -95,8 +125,9 @@ public final class PolicyField<T> {
 			FieldChecks::reportOnly);
 
 	private static final List<PolicyField<?>> ALL = List.of(ENABLED, ALLOWED_ORIGINS, ALLOWED_ORIGIN_PATTERNS,
-			ALLOWED_METHODS, ALLOWED_HEADERS, EXPOSED_HEADERS, ALLOW_CREDENTIALS, ALLOW_INSECURE_ORIGINS, MAX_AGE,
-			PREFLIGHT_CONTINUE, PREFLIGHT_STATUS, REJECT_DISALLOWED_ORIGINS, REPORT_ONLY);
+			ALLOWED_METHODS, ALLOWED_HEADERS, EXPOSED_HEADERS, PRESETS, ALLOW_CREDENTIALS, ALLOW_INSECURE_ORIGINS,
+			MAX_AGE, PREFLIGHT_CONTINUE, PREFLIGHT_STATUS, REJECT_DISALLOWED_ORIGINS, WEBSOCKET_ORIGIN_CHECK,
+			TIMING_ALLOW_ORIGIN, ALLOW_PRIVATE_NETWORK, REPORT_ONLY);
 
 	private final String name;
 

@@ -205,6 +205,26 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	}
 
 	/**
+	 * Set the presets whose methods and headers are added to this scope's own lists.
+	 * @param presets the preset names, such as {@code mcp}, or {@code null} to inherit
+	 * @return this spec
+	 * @see CorsPreset
+	 */
+	public S presets(@Nullable List<String> presets) {
+		return set(PolicyField.PRESETS, presets);
+	}
+
+	/**
+	 * Set the presets whose methods and headers are added to this scope's own lists.
+	 * @param presets the preset names, such as {@code mcp}
+	 * @return this spec
+	 * @see CorsPreset
+	 */
+	public S presets(String... presets) {
+		return presets(Arrays.asList(presets));
+	}
+
+	/**
 	 * Set whether credentialed requests are allowed.
 	 * @param allowCredentials whether to send
 	 * {@code Access-Control-Allow-Credentials: true}, or {@code null} to inherit
@@ -264,6 +284,35 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	 */
 	public S rejectDisallowedOrigins(@Nullable Boolean rejectDisallowedOrigins) {
 		return set(PolicyField.REJECT_DISALLOWED_ORIGINS, rejectDisallowedOrigins);
+	}
+
+	/**
+	 * Set whether a WebSocket handshake from an origin the scope does not allow is
+	 * refused with 403 before the upgrade.
+	 * @param websocketOriginCheck whether to check handshakes, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S websocketOriginCheck(@Nullable Boolean websocketOriginCheck) {
+		return set(PolicyField.WEBSOCKET_ORIGIN_CHECK, websocketOriginCheck);
+	}
+
+	/**
+	 * Set whether allowed actual responses carry {@code Timing-Allow-Origin}.
+	 * @param timingAllowOrigin whether to send it, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S timingAllowOrigin(@Nullable Boolean timingAllowOrigin) {
+		return set(PolicyField.TIMING_ALLOW_ORIGIN, timingAllowOrigin);
+	}
+
+	/**
+	 * Set whether an allowed preflight asking for private network access is answered with
+	 * {@code Access-Control-Allow-Private-Network: true}.
+	 * @param allowPrivateNetwork whether to allow it, or {@code null} to inherit
+	 * @return this spec
+	 */
+	public S allowPrivateNetwork(@Nullable Boolean allowPrivateNetwork) {
+		return set(PolicyField.ALLOW_PRIVATE_NETWORK, allowPrivateNetwork);
 	}
 
 	/**
