@@ -424,16 +424,24 @@ public class CorsEndpoint {
 	 * @param effectiveOrigins the origins the policy allows: its own with origin sets
 	 * replaced by their members, then those of the applications that apply
 	 * @param applications the ids of the applications that apply to the policy
+	 * @param effectiveMethods the allowed methods with those of the policy's presets
+	 * added
+	 * @param effectiveAllowedHeaders the allowed request headers with those of the
+	 * policy's presets added
+	 * @param effectiveExposedHeaders the exposed headers with those of the policy's
+	 * presets added
 	 */
 	public record PolicyDescriptor(String id, Map<String, FieldDescriptor> fields, List<String> effectiveOrigins,
-			List<String> applications) {
+			List<String> applications, List<String> effectiveMethods, List<String> effectiveAllowedHeaders,
+			List<String> effectiveExposedHeaders) {
 
 		static PolicyDescriptor of(CorsPolicy policy) {
 			Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
 			for (ResolvedField<?> field : policy.getResolvedFields()) {
 				fields.put(field.field().getName(), FieldDescriptor.of(field));
 			}
-			return new PolicyDescriptor(policy.getId(), fields, policy.getAllowedOrigins(), policy.getApplicationIds());
+			return new PolicyDescriptor(policy.getId(), fields, policy.getAllowedOrigins(), policy.getApplicationIds(),
+					policy.getAllowedMethods(), policy.getAllowedHeaders(), policy.getExposedHeaders());
 		}
 
 	}

@@ -82,7 +82,7 @@ class CorsEndpointIntegrationTests {
 				JacksonAutoConfiguration.class, JacksonEndpointAutoConfiguration.class, CodecsAutoConfiguration.class,
 				WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class))
 		.withUserConfiguration(HandlerConfiguration.class)
-		.withPropertyValues("cors.defaults.allowed-headers=Content-Type", "cors.defaults.max-age=30m",
+		.withPropertyValues("cors.defaults.allowed-headers=Content-Type", "cors.defaults.max-age=10m",
 				"cors.services.orders.paths=/orders/**", "cors.services.orders.allowed-origins=" + SHOP,
 				"cors.services.orders.allow-credentials=true", "cors.services.orders.allowed-methods=GET,POST,PUT",
 				"cors.services.orders.routes.refunds.paths=/orders/*/refunds",
@@ -196,7 +196,7 @@ class CorsEndpointIntegrationTests {
 			.jsonPath("$.services[0].routes[0].policy.fields['allow-credentials'].level")
 			.isEqualTo("SERVICE")
 			.jsonPath("$.services[0].routes[0].policy.fields['max-age'].value")
-			.isEqualTo("PT30M")
+			.isEqualTo("PT10M")
 			.jsonPath("$.services[0].routes[0].policy.fields['max-age'].level")
 			.isEqualTo("DEFAULTS")
 			.jsonPath("$.services[0].routes[0].policy.fields['max-age'].property")
@@ -289,7 +289,8 @@ class CorsEndpointIntegrationTests {
 				.jsonPath("$.warnings[0].value")
 				.isEqualTo("172800s")
 				.jsonPath("$.warnings[0].reason")
-				.value((reason) -> assertThat((String) reason).contains("Browsers cap max-age"))
+				.value((reason) -> assertThat((String) reason)
+					.contains("Browsers cap how long they cache a preflight answer"))
 				.jsonPath("$.settings.rejectAmbiguousPaths")
 				.isEqualTo(true)
 				.jsonPath("$.settings.debugHeaders")
@@ -327,7 +328,7 @@ class CorsEndpointIntegrationTests {
 			.jsonPath("$.headers")
 			.isEqualTo(Map.of("Access-Control-Allow-Origin", SHOP, "Access-Control-Allow-Credentials", "true",
 					"Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", "content-type",
-					"Access-Control-Max-Age", "1800"))
+					"Access-Control-Max-Age", "600"))
 			.jsonPath("$.vary")
 			.isEqualTo(List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")));
 	}

@@ -63,6 +63,25 @@ class CorsEndpointTests {
 			.build();
 	}
 
+	@Test // gh-11
+	void policiesShowThePresetsExpandedNextToTheFieldsAsConfigured() {
+		this.filter.setPolicies(CorsPolicies.builder()
+			.service("mcp",
+					(mcp) -> mcp.paths("/mcp/**")
+						.allowedOrigins(SHOP)
+						.allowedMethods("GET")
+						.allowedHeaders("X-Tenant")
+						.presets("mcp"))
+			.build());
+		PolicyDescriptor mcp = this.endpoint.policies().services().get(0).policy();
+		assertThat(mcp.fields().get("presets").value()).isEqualTo(List.of("mcp"));
+		assertThat(mcp.fields().get("allowed-methods").value()).isEqualTo(List.of("GET"));
+		assertThat(mcp.effectiveMethods()).containsExactly("GET", "POST", "DELETE");
+		assertThat(mcp.effectiveAllowedHeaders()).containsExactly("X-Tenant", "Mcp-Session-Id", "Mcp-Protocol-Version",
+				"Last-Event-ID", "Authorization", "Content-Type");
+		assertThat(mcp.effectiveExposedHeaders()).containsExactly("Mcp-Session-Id", "WWW-Authenticate");
+	}
+
 	@Test // gh-10
 	void policiesListTheOriginSetsTheApplicationsAndWhichApplyToEachPolicy() {
 		this.filter.setPolicies(CorsPolicies.builder()

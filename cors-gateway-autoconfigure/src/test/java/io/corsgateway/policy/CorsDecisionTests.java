@@ -112,7 +112,11 @@ class CorsDecisionTests {
 				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-request-id,".repeat(65)),
 						DecisionKind.PREFLIGHT_REJECTED, DecisionReason.TOO_MANY_REQUEST_HEADERS),
 				Arguments.of(request("OPTIONS", "/orders/1", List.of(SHOP), List.of("PUT", "GET"), ""),
-						DecisionKind.PREFLIGHT_REJECTED, DecisionReason.SEVERAL_REQUEST_METHODS));
+						DecisionKind.PREFLIGHT_REJECTED, DecisionReason.SEVERAL_REQUEST_METHODS),
+				Arguments.of(websocket("/orders/live", SHOP), DecisionKind.NOT_CORS,
+						DecisionReason.WEBSOCKET_HANDSHAKE),
+				Arguments.of(websocket("/orders/live", EVIL), DecisionKind.ACTUAL_REJECTED,
+						DecisionReason.WEBSOCKET_ORIGIN_NOT_ALLOWED));
 	}
 
 	@ParameterizedTest
@@ -460,6 +464,14 @@ class CorsDecisionTests {
 
 	private static CorsRequest actual(String method, String path, String... origins) {
 		return request(method, path, List.of(origins), List.of(), "");
+	}
+
+	private static CorsRequest websocket(String path, String origin) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.ORIGIN, origin);
+		headers.set(HttpHeaders.UPGRADE, "websocket");
+		headers.set(HttpHeaders.CONNECTION, "Upgrade");
+		return CorsRequest.of("GET", URI.create("https://api.example.com" + path), headers);
 	}
 
 	private static CorsRequest preflight(String path, String origin, String method, String headers) {

@@ -60,6 +60,10 @@ class CorsPolicyProvenanceTests {
 			Map.entry(PolicyField.PREFLIGHT_CONTINUE, List.of(true, false, true)),
 			Map.entry(PolicyField.PREFLIGHT_STATUS, List.of(200, 204, 200)),
 			Map.entry(PolicyField.REJECT_DISALLOWED_ORIGINS, List.of(false, true, false)),
+			Map.entry(PolicyField.PRESETS, List.of(List.of("mcp"), List.of(), List.of("MCP"))),
+			Map.entry(PolicyField.WEBSOCKET_ORIGIN_CHECK, List.of(false, true, false)),
+			Map.entry(PolicyField.TIMING_ALLOW_ORIGIN, List.of(true, false, true)),
+			Map.entry(PolicyField.ALLOW_PRIVATE_NETWORK, List.of(true, false, true)),
 			Map.entry(PolicyField.REPORT_ONLY, List.of(true, false, true)));
 
 	@Test

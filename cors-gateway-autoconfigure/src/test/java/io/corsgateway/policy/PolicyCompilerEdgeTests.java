@@ -61,39 +61,80 @@ class PolicyCompilerEdgeTests {
 	@Test
 	void wildcardOriginWithCredentialsSuggestsOriginPatterns() {
 		assertOnlyError(orders((orders) -> orders.allowedOrigins("*").allowCredentials(true)),
-				"cors.services.orders.allowed-origins[0]", "*",
-				"List the values explicitly or use allowed-origin-patterns.");
+				"cors.services.orders.allowed-origins[0]", "*", "List the origins, or use allowed-origin-patterns.");
 	}
 
 	@Test
-	void wildcardHeadersWithCredentialsSuggestOnlyListingThem() {
+	void wildcardExposedHeadersWithCredentialsSuggestOnlyListingThem() {
 		List<PolicyError> errors = errorsOf(orders((orders) -> orders.allowedOrigins("https://shop.example.com")
-			.allowedHeaders("*")
+			.exposedHeaders("*")
 			.allowCredentials(true)));
 		assertThat(errors).singleElement().satisfies((error) -> {
-			assertThat(error.property()).isEqualTo("cors.services.orders.allowed-headers[0]");
-			assertThat(error.reason()).endsWith("List the values explicitly.")
+			assertThat(error.property()).isEqualTo("cors.services.orders.exposed-headers[0]");
+			assertThat(error.reason()).endsWith("List the header names scripts need, such as X-Request-Id.")
 				.doesNotContain("allowed-origin-patterns");
 		});
 	}
 
 	@Test
-	void maxAgeOfExactlyOneDayIsAcceptedWithoutAWarning() {
+	void maxAgeOfExactlySixHundredSecondsIsAcceptedWithoutAWarning() {
 		CorsPolicies policies = orders(
-				(orders) -> orders.allowedOrigins("https://shop.example.com").maxAge(Duration.ofSeconds(86400)))
+				(orders) -> orders.allowedOrigins("https://shop.example.com").maxAge(Duration.ofSeconds(600)))
 			.build();
 		assertThat(policies.getWarnings()).isEmpty();
-		assertThat(ordersPolicy(policies).getMaxAge()).isEqualTo(Duration.ofSeconds(86400));
-		assertThat(ordersPolicy(policies).answers().preflightValue(CorsHeader.MAX_AGE)).isEqualTo("86400");
+		assertThat(ordersPolicy(policies).getMaxAge()).isEqualTo(Duration.ofSeconds(600));
+		assertThat(ordersPolicy(policies).answers().preflightValue(CorsHeader.MAX_AGE)).isEqualTo("600");
 	}
 
 	@Test
-	void maxAgeOneSecondAboveOneDayIsWarnedAboutTheBrowserCap() {
+	void maxAgeOneSecondAboveWebKitsCapNamesWebKitOnly() {
+		assertThat(maxAgeWarning(601)).contains("some cap it below 601 s: WebKit (Safari) at 600 s.")
+			.doesNotContain("Chromium")
+			.doesNotContain("Firefox");
+	}
+
+	@Test
+	void maxAgeOfChromiumsCapNamesWebKitOnly() {
+		assertThat(maxAgeWarning(7200)).contains(": WebKit (Safari) at 600 s.").doesNotContain("Chromium");
+	}
+
+	@Test
+	void maxAgeOneSecondAboveChromiumsCapNamesWebKitAndChromium() {
+		assertThat(maxAgeWarning(7201)).contains(": WebKit (Safari) at 600 s, Chromium (Chrome, Edge) at 7200 s.")
+			.doesNotContain("Firefox");
+	}
+
+	@Test
+	void maxAgeOfFirefoxsCapDoesNotNameFirefox() {
+		assertThat(maxAgeWarning(86400)).doesNotContain("Firefox");
+	}
+
+	@Test
+	void maxAgeOneSecondAboveOneDayNamesEveryBrowser() {
+		assertThat(maxAgeWarning(86401)).contains(
+				": WebKit (Safari) at 600 s, Chromium (Chrome, Edge) at 7200 s, Firefox at 86400 s. They keep the answer "
+						+ "for that long and then send a new preflight.");
+	}
+
+	@Test
+	void maxAgeOfMinusOneIsNotWarnedAbout() {
 		CorsPolicies policies = orders(
-				(orders) -> orders.allowedOrigins("https://shop.example.com").maxAge(Duration.ofSeconds(86401)))
+				(orders) -> orders.allowedOrigins("https://shop.example.com").maxAge(Duration.ofSeconds(-1)))
 			.build();
-		assertThat(policies.getWarnings()).singleElement()
-			.satisfies((warning) -> assertThat(warning.reason()).contains("Browsers cap max-age"));
+		assertThat(policies.getWarnings()).isEmpty();
+	}
+
+	private static String maxAgeWarning(long seconds) {
+		CorsPolicies policies = orders(
+				(orders) -> orders.allowedOrigins("https://shop.example.com").maxAge(Duration.ofSeconds(seconds)))
+			.build();
+		assertThat(ordersPolicy(policies).answers().preflightValue(CorsHeader.MAX_AGE))
+			.isEqualTo(Long.toString(seconds));
+		PolicyError warning = policies.getWarnings().get(0);
+		assertThat(policies.getWarnings()).hasSize(1);
+		assertThat(warning.property()).isEqualTo("cors.services.orders.max-age");
+		assertThat(warning.value()).isEqualTo(seconds + "s");
+		return warning.reason();
 	}
 
 	@ParameterizedTest

@@ -70,7 +70,7 @@ class PolicyFieldTests {
 				constants.add((PolicyField<?>) constant.get(null));
 			}
 		}
-		assertThat(PolicyField.all()).hasSize(13)
+		assertThat(PolicyField.all()).hasSize(17)
 			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(constants);
 		assertThat(PolicyField.all()).extracting(PolicyField::getName)
