@@ -21,6 +21,8 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -30,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -47,9 +50,10 @@ import org.springframework.util.StreamUtils;
  * the request and, like many real services, sets its own permissive CORS headers
  * ({@code Access-Control-Allow-Origin: *}) that the gateway replaces.
  * <p>
- * Besides the echo it serves {@code /events/**} as a short server-sent event stream,
- * {@code /fail/**} as a {@code 500} and {@value #BROWSER_TEST_PAGE} as the page used by
- * the browser tests.
+ * Besides the echo it serves {@code /events/**} as a short server-sent event stream that
+ * opens with a comment line, {@code /fail/**} as a {@code 500} and
+ * {@value #BROWSER_TEST_PAGE} as the page used by the browser tests. The streams under
+ * {@value #HELD_EVENTS_PATH} hold their first event until {@link #releaseEvents(String)}.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -66,6 +70,14 @@ public class UpstreamServer implements SmartLifecycle {
 	 */
 	public static final int EVENT_COUNT = 3;
 
+	/**
+	 * Path prefix of the event streams that wait for {@link #releaseEvents(String)}
+	 * before their first event.
+	 */
+	public static final String HELD_EVENTS_PATH = "/events/held/";
+
+	private static final String STREAM_OPENED = ": stream opened\n\n";
+
 	private static final Log logger = LogFactory.getLog(UpstreamServer.class);
 
 	private static final String HOST = "127.0.0.1";
@@ -76,6 +88,8 @@ public class UpstreamServer implements SmartLifecycle {
 	private volatile int bindPort;
 
 	private final AtomicLong requestCount = new AtomicLong();
+
+	private final ConcurrentMap<String, Sinks.Empty<Void>> heldStreams = new ConcurrentHashMap<>();
 
 	private final byte[] browserTestPage;
 
@@ -164,6 +178,18 @@ public class UpstreamServer implements SmartLifecycle {
 		return this.requestCount.get();
 	}
 
+	/**
+	 * Release the events of the streams held at {@value #HELD_EVENTS_PATH}{@code <name>}:
+	 * those already open and the next one opened. Such a stream sends its response head
+	 * and its opening comment at once, then waits for this call before its first event,
+	 * so that tests can check what a client has received before any event.
+	 * @param name the last part of the stream's path
+	 */
+	public void releaseEvents(String name) {
+		Assert.hasText(name, "'name' must not be empty");
+		this.heldStreams.computeIfAbsent(name, (key) -> Sinks.empty()).tryEmitEmpty();
+	}
+
 	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		long count = this.requestCount.incrementAndGet();
 		String path = request.fullPath();
@@ -179,19 +205,37 @@ public class UpstreamServer implements SmartLifecycle {
 			response.header("Content-Type", "text/html; charset=utf-8");
 			return received.then(response.sendByteArray(Mono.just(this.browserTestPage)).then());
 		}
+		if (path.startsWith(HELD_EVENTS_PATH)) {
+			String name = path.substring(HELD_EVENTS_PATH.length());
+			Sinks.Empty<Void> release = this.heldStreams.computeIfAbsent(name, (key) -> Sinks.empty());
+			Flux<String> events = release.asMono()
+				.thenMany(events(request, path))
+				.doFinally((signal) -> this.heldStreams.remove(name, release));
+			return received.then(sendEvents(response, events));
+		}
 		if (path.startsWith("/events/")) {
-			response.header("Content-Type", "text/event-stream");
-			response.header("Cache-Control", "no-cache");
-			Flux<String> events = Flux.interval(Duration.ofMillis(20))
-				.take(EVENT_COUNT)
-				.map((index) -> "id: " + (index + 1) + "\nevent: order-status\ndata: " + echo(request, path) + "\n\n");
-			return received.then(response.sendString(events).then());
+			return received.then(sendEvents(response, events(request, path)));
 		}
 		if (path.startsWith("/fail/")) {
 			response.status(HttpResponseStatus.INTERNAL_SERVER_ERROR);
 		}
 		response.header("Content-Type", "application/json");
 		return received.then(response.sendString(Mono.just(echo(request, path))).then());
+	}
+
+	private static Flux<String> events(HttpServerRequest request, String path) {
+		return Flux.interval(Duration.ofMillis(20))
+			.take(EVENT_COUNT)
+			.map((index) -> "id: " + (index + 1) + "\nevent: order-status\ndata: " + echo(request, path) + "\n\n");
+	}
+
+	private static Mono<Void> sendEvents(HttpServerResponse response, Flux<String> events) {
+		response.header("Content-Type", "text/event-stream");
+		response.header("Cache-Control", "no-cache");
+		// A comment line first, which EventSource ignores: a proxy may hold the response
+		// head until the first bytes of the body (Spring Cloud Gateway does), and with it
+		// the head, CORS headers included, reaches the browser before the first event.
+		return response.sendString(Flux.concat(Mono.just(STREAM_OPENED), events)).then();
 	}
 
 	private static String echo(HttpServerRequest request, String path) {

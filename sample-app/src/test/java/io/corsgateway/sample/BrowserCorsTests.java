@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Tests that a real browser (headless Chromium) accepts what the sample gateway answers.
  * The page is served by the upstream, on another origin than the gateway, and its script
- * calls the gateway with {@code fetch}; the test reads the outcome from the page's DOM.
+ * calls the gateway with {@code fetch} and {@code EventSource}; the test reads the
+ * outcome from the page's DOM.
  *
  * @author cors-gateway authors
  */
@@ -109,6 +110,19 @@ class BrowserCorsTests {
 	@Test
 	void browserReadsExposedHeaderOnly() {
 		assertThat(this.dom).contains("exposed-header: ok 200 total=42 trace=null");
+	}
+
+	@Test
+	void browserReadsCredentialedEventStreamOpenedBeforeTheFirstEvent() {
+		// "open" is EventSource's signal that the response head, CORS headers included,
+		// was accepted; it comes before the first event's id.
+		assertThat(this.dom).contains("sse-credentialed: ok 3 events: open 1 2 3");
+	}
+
+	@Test
+	void browserFailsEventStreamForOriginOutsideThePolicy() {
+		// Failed without reconnecting, before any event and before "open".
+		assertThat(this.dom).contains("sse-disallowed-origin: error Error readyState=CLOSED after []");
 	}
 
 	private static boolean isChromiumInstalled() {

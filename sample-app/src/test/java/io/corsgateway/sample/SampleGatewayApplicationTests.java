@@ -17,6 +17,7 @@
 package io.corsgateway.sample;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,10 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +53,12 @@ class SampleGatewayApplicationTests {
 	private static final String BACK_OFFICE = "https://admin.shop.example";
 
 	private static final String ATTACKER = "https://evil.example";
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> SERVER_SENT_EVENTS = new ParameterizedTypeReference<>() {
+	};
+
+	// Only a bound on a broken stream: the events come within milliseconds.
+	private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
 
 	@LocalServerPort
 	private int port;
@@ -272,6 +282,53 @@ class SampleGatewayApplicationTests {
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 		assertThat(result.getResponseBody()).contains("id: 1", "id: 2", "id: 3")
 			.contains("data: {\"method\":\"GET\",\"path\":\"/events/orders\"}");
+	}
+
+	@Test
+	void eventStreamHeadCarriesTheCorsHeadersBeforeTheFirstEvent() {
+		String stream = "head-before-first-event";
+		long upstreamRequests = this.upstream.getRequestCount();
+		// exchange() returns as soon as the response head has arrived. The upstream holds
+		// the stream's first event until releaseEvents, so everything checked before that
+		// call reached the client without any event.
+		FluxExchangeResult<ServerSentEvent<String>> result = this.client.get()
+			.uri(UpstreamServer.HELD_EVENTS_PATH + stream)
+			.header(HttpHeaders.ORIGIN, SHOP)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.returnResult(SERVER_SENT_EVENTS);
+		HttpHeaders headers = result.getResponseHeaders();
+		assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(headers.getContentType()).isNotNull()
+			.satisfies((contentType) -> assertThat(contentType.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)).isTrue());
+		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
+		assertThat(headers.getFirst(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS)).isEqualTo("true");
+		assertThat(tokens(headers, HttpHeaders.VARY)).contains(HttpHeaders.ORIGIN);
+		assertThat(this.upstream.getRequestCount()).isEqualTo(upstreamRequests + 1);
+		this.upstream.releaseEvents(stream);
+		List<ServerSentEvent<String>> received = result.getResponseBody().collectList().block(STREAM_TIMEOUT);
+		assertThat(received).isNotNull();
+		// The stream's opening comment, then the events.
+		assertThat(received).extracting(ServerSentEvent::comment).containsExactly("stream opened", null, null, null);
+		assertThat(received).extracting(ServerSentEvent::id).containsExactly(null, "1", "2", "3");
+		assertThat(received.subList(1, received.size())).extracting(ServerSentEvent::data)
+			.containsOnly("{\"method\":\"GET\",\"path\":\"/events/held/head-before-first-event\"}");
+	}
+
+	@Test
+	void eventStreamFromDisallowedOriginIsRejectedBeforeReachingTheUpstream() {
+		long upstreamRequests = this.upstream.getRequestCount();
+		EntityExchangeResult<byte[]> result = this.client.get()
+			.uri("/events/orders")
+			.header(HttpHeaders.ORIGIN, ATTACKER)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectBody()
+			.returnResult();
+		assertThat(result.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(corsHeaderNames(result.getResponseHeaders())).isEmpty();
+		assertThat(result.getResponseBody()).isNullOrEmpty();
+		assertThat(this.upstream.getRequestCount()).isEqualTo(upstreamRequests);
 	}
 
 	@Test
