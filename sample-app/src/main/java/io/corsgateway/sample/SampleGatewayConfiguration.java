@@ -38,7 +38,7 @@ public class SampleGatewayConfiguration {
 	 * of the CORS services in {@code application.yml}.
 	 */
 	static final String[] ROUTED_PATHS = { "/orders/**", "/catalog/**", "/admin/**", "/events/**", "/fail/**",
-			"/public/**", "/partners/**" };
+			"/public/**", "/partners/**", "/assets/**", "/devices/**", "/account/**", "/mcp/**" };
 
 	@Bean
 	UpstreamServer upstreamServer(SampleUpstreamProperties properties) {
