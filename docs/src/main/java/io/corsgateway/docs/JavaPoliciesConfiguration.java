@@ -36,7 +36,7 @@ public class JavaPoliciesConfiguration {
 	@Bean
 	CorsPolicies corsPolicies() {
 		return CorsPolicies.builder()
-			.defaults((defaults) -> defaults.allowedMethods("GET", "HEAD", "POST").maxAge(Duration.ofMinutes(30)))
+			.defaults((defaults) -> defaults.allowedMethods("GET", "HEAD", "POST").maxAge(Duration.ofMinutes(10)))
 			.service("orders",
 					(orders) -> orders.paths("/orders/**")
 						.allowedOrigins("https://shop.example.com", "https://*.shop.example.com")
@@ -52,7 +52,7 @@ public class JavaPoliciesConfiguration {
 					(catalog) -> catalog.paths("/catalog/**")
 						.allowedOrigins("*")
 						.allowedMethods("GET", "HEAD")
-						.maxAge(Duration.ofHours(1)))
+						.maxAge(Duration.ofMinutes(10)))
 			.build();
 	}
 	// end::policies[]

@@ -71,7 +71,7 @@ class ExamplesTests {
 		assertThat(orders.allowsOrigin("https://shop.example.com")).isTrue();
 		assertThat(orders.allowsMethod("DELETE")).isTrue();
 		assertThat(orders.isAllowCredentials()).isTrue();
-		assertThat(orders.getMaxAge()).isEqualTo(Duration.ofSeconds(1800));
+		assertThat(orders.getMaxAge()).isEqualTo(Duration.ofSeconds(600));
 		CorsPolicy refunds = find(policies, "/orders/7/refunds", "POST");
 		assertThat(refunds.getId()).isEqualTo("orders.refunds");
 		assertThat(refunds.allowsOrigin("https://admin.shop.example.com")).isTrue();
@@ -85,7 +85,7 @@ class ExamplesTests {
 			.evaluate(CorsRequest.of("GET", URI.create("https://api.example.com/catalog/items"), fromAnyone));
 		assertThat(decision.getKind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
 		assertThat(decision.getHeaderValue(CorsHeader.ALLOW_ORIGIN)).isEqualTo("*");
-		assertThat(catalog.getMaxAge()).isEqualTo(Duration.ofSeconds(3600));
+		assertThat(catalog.getMaxAge()).isEqualTo(Duration.ofSeconds(600));
 		assertThat(find(policies, "/elsewhere", "GET")).isNull();
 	}
 
