@@ -71,6 +71,8 @@ class WebSocketHandshakeTests {
 							.route("inherits", (route) -> route.paths("/feed/inherits/**").allowedOrigins(API)))
 				.service("public", (open) -> open.paths("/public/**").allowedOrigins("*"))
 				.service("closed", (closed) -> closed.paths("/closed/**"))
+				.service("lenient",
+						(lenient) -> lenient.paths("/lenient/**").allowedOrigins(SHOP).rejectDisallowedOrigins(false))
 				.service("trial", (trial) -> trial.paths("/trial/**").allowedOrigins(SHOP).reportOnly(true))
 				.build());
 
@@ -124,6 +126,13 @@ class WebSocketHandshakeTests {
 		MockServerWebExchange exchange = run(handshake("/live/1", EVIL));
 		assertThat(exchange.getResponse().getHeaders().get(CorsGatewayWebFilter.REASON_HEADER))
 			.containsExactly("WEBSOCKET_ORIGIN_NOT_ALLOWED");
+	}
+
+	@Test
+	void handshakeIsRefusedEvenWhereDisallowedOriginsAreNotRejected() {
+		// Letting it through would open the connection, which no browser check stops
+		// afterwards.
+		assertRefused(run(handshake("/lenient/1", EVIL)));
 	}
 
 	@Test
