@@ -112,7 +112,10 @@ class CorsDecisionTests {
 				Arguments.of(preflight("/orders/1", SHOP, "PUT", "x-request-id,".repeat(65)),
 						DecisionKind.PREFLIGHT_REJECTED, DecisionReason.TOO_MANY_REQUEST_HEADERS),
 				Arguments.of(request("OPTIONS", "/orders/1", List.of(SHOP), List.of("PUT", "GET"), ""),
-						DecisionKind.PREFLIGHT_REJECTED, DecisionReason.SEVERAL_REQUEST_METHODS));
+						DecisionKind.PREFLIGHT_REJECTED, DecisionReason.SEVERAL_REQUEST_METHODS),
+				Arguments.of(handshake("/orders/1", SHOP), DecisionKind.NOT_CORS, DecisionReason.WEBSOCKET_HANDSHAKE),
+				Arguments.of(handshake("/orders/1", EVIL), DecisionKind.ACTUAL_REJECTED,
+						DecisionReason.WEBSOCKET_ORIGIN_NOT_ALLOWED));
 	}
 
 	@ParameterizedTest
@@ -464,6 +467,13 @@ class CorsDecisionTests {
 
 	private static CorsRequest preflight(String path, String origin, String method, String headers) {
 		return request("OPTIONS", path, List.of(origin), List.of(method), headers);
+	}
+
+	private static CorsRequest handshake(String path, String origin) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.ORIGIN, origin);
+		headers.set(HttpHeaders.UPGRADE, "websocket");
+		return CorsRequest.of("GET", URI.create("https://api.example.com" + path), headers);
 	}
 
 	private static CorsRequest request(String method, String path, List<String> origins, List<String> methods,
