@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -48,8 +50,9 @@ import org.springframework.util.StreamUtils;
  * ({@code Access-Control-Allow-Origin: *}) that the gateway replaces.
  * <p>
  * Besides the echo it serves {@code /events/**} as a short server-sent event stream,
- * {@code /fail/**} as a {@code 500} and {@value #BROWSER_TEST_PAGE} as the page used by
- * the browser tests.
+ * {@code /fail/**} as a {@code 500}, a WebSocket handshake to {@code /ws/**} as a
+ * WebSocket that greets the client and echoes its text messages, and
+ * {@value #BROWSER_TEST_PAGE} as the page used by the browser tests.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -65,6 +68,17 @@ public class UpstreamServer implements SmartLifecycle {
 	 * Number of events sent by each {@code /events/**} stream before it completes.
 	 */
 	public static final int EVENT_COUNT = 3;
+
+	/**
+	 * Prefix of the first message each {@code /ws/**} WebSocket sends, followed by the
+	 * path; each text message received is then sent back after {@value #ECHO_PREFIX}.
+	 */
+	public static final String GREETING_PREFIX = "hello ";
+
+	/**
+	 * Prefix of the echo of each text message a {@code /ws/**} WebSocket receives.
+	 */
+	public static final String ECHO_PREFIX = "echo ";
 
 	private static final Log logger = LogFactory.getLog(UpstreamServer.class);
 
@@ -178,6 +192,13 @@ public class UpstreamServer implements SmartLifecycle {
 		if (path.equals(BROWSER_TEST_PAGE)) {
 			response.header("Content-Type", "text/html; charset=utf-8");
 			return received.then(response.sendByteArray(Mono.just(this.browserTestPage)).then());
+		}
+		if (path.startsWith("/ws/")
+				&& request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+			// The permissive headers above go out on the 101 too: the client of the
+			// gateway never sees them, since the gateway answers the handshake itself.
+			return response.sendWebsocket((in, out) -> out.sendString(Flux.concat(Mono.just(GREETING_PREFIX + path),
+					in.receive().asString().map((text) -> ECHO_PREFIX + text))));
 		}
 		if (path.startsWith("/events/")) {
 			response.header("Content-Type", "text/event-stream");
