@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -52,7 +54,8 @@ import org.springframework.util.StreamUtils;
  * Besides the echo it serves {@code /events/**} as a short server-sent event stream,
  * {@code /fail/**} as a {@code 500}, a WebSocket handshake to {@code /ws/**} as a
  * WebSocket that greets the client and echoes its text messages, and
- * {@value #BROWSER_TEST_PAGE} as the page used by the browser tests.
+ * {@value #BROWSER_TEST_PAGE} and {@value #WEBSOCKET_TEST_PAGE} as the pages used by the
+ * browser tests.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -63,6 +66,12 @@ public class UpstreamServer implements SmartLifecycle {
 	 * Path of the HTML page whose script calls the gateway from another origin.
 	 */
 	public static final String BROWSER_TEST_PAGE = "/browser-test.html";
+
+	/**
+	 * Path of the HTML page whose script opens WebSockets through the gateway from
+	 * another origin.
+	 */
+	public static final String WEBSOCKET_TEST_PAGE = "/websocket-test.html";
 
 	/**
 	 * Number of events sent by each {@code /events/**} stream before it completes.
@@ -93,6 +102,11 @@ public class UpstreamServer implements SmartLifecycle {
 
 	private final byte[] browserTestPage;
 
+	private final byte[] websocketTestPage;
+
+	// Requests to /hold/<name>, answered once /release/<name> is asked: see handle.
+	private final Map<String, Sinks.Empty<Void>> holds = new ConcurrentHashMap<>();
+
 	private volatile @Nullable DisposableServer server;
 
 	/**
@@ -103,11 +117,12 @@ public class UpstreamServer implements SmartLifecycle {
 	public UpstreamServer(int port) {
 		Assert.isTrue(port >= 0 && port <= 65535, "'port' must be between 0 and 65535");
 		this.bindPort = port;
-		this.browserTestPage = loadBrowserTestPage();
+		this.browserTestPage = loadPage(BROWSER_TEST_PAGE);
+		this.websocketTestPage = loadPage(WEBSOCKET_TEST_PAGE);
 	}
 
-	private static byte[] loadBrowserTestPage() {
-		ClassPathResource resource = new ClassPathResource("upstream" + BROWSER_TEST_PAGE);
+	private static byte[] loadPage(String path) {
+		ClassPathResource resource = new ClassPathResource("upstream" + path);
 		try (InputStream input = resource.getInputStream()) {
 			return StreamUtils.copyToByteArray(input);
 		}
@@ -199,6 +214,24 @@ public class UpstreamServer implements SmartLifecycle {
 			// gateway never sees them, since the gateway answers the handshake itself.
 			return response.sendWebsocket((in, out) -> out.sendString(Flux.concat(Mono.just(GREETING_PREFIX + path),
 					in.receive().asString().map((text) -> ECHO_PREFIX + text))));
+		}
+		if (path.equals(WEBSOCKET_TEST_PAGE)) {
+			response.header("Content-Type", "text/html; charset=utf-8");
+			return received.then(response.sendByteArray(Mono.just(this.websocketTestPage)).then());
+		}
+		// For the WebSocket test page: headless Chromium dumps a page once it has loaded,
+		// and
+		// an image from /hold/<name> keeps it loading until the page's script asks for
+		// /release/<name>, its checks done.
+		if (path.startsWith("/hold/")) {
+			Sinks.Empty<Void> hold = this.holds.computeIfAbsent(path.substring(6), (name) -> Sinks.empty());
+			return received.then(hold.asMono()).then(response.sendString(Mono.just("released")).then());
+		}
+		if (path.startsWith("/release/")) {
+			Sinks.Empty<Void> hold = this.holds.computeIfAbsent(path.substring(9), (name) -> Sinks.empty());
+			hold.tryEmitEmpty();
+			this.holds.remove(path.substring(9));
+			return received.then(response.sendString(Mono.just("released")).then());
 		}
 		if (path.startsWith("/events/")) {
 			response.header("Content-Type", "text/event-stream");
