@@ -83,7 +83,7 @@ class CorsEndpointSampleTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.services[*].id")
-			.isEqualTo(List.of("orders", "catalog", "admin", "diagnostics", "legacy", "partners"))
+			.isEqualTo(List.of("orders", "catalog", "admin", "diagnostics", "legacy", "partners", "live"))
 			.jsonPath("$.services[0].routes[0].id")
 			.isEqualTo("refunds")
 			.jsonPath("$.services[0].routes[0].policy.fields['allowed-origins'].value")
