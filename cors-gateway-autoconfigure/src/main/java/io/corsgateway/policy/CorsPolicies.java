@@ -161,10 +161,12 @@ public final class CorsPolicies {
 
 	// Browsers apply no CORS to WebSocket: the handshake is the only point where the
 	// gateway can keep another site from opening a connection with the user's cookies.
-	// A scope that names no origin has nothing to check against.
+	// A scope that names no origin has nothing to check against. Only a single Origin
+	// line makes a handshake same-origin: a second line is never a browser's, and which
+	// one the upstream reads is unknown.
 	private static CorsDecision websocketHandshake(CorsPolicy policy, String origin, int originCount,
 			boolean sameOrigin) {
-		if (sameOrigin || !policy.isWebsocketOriginCheck() || !policy.allowsSomeOrigin()) {
+		if ((sameOrigin && originCount == 1) || !policy.isWebsocketOriginCheck() || !policy.allowsSomeOrigin()) {
 			return policy.answers().websocketHandshake();
 		}
 		// One Origin line, allowed: a malformed or repeated Origin is refused as well.

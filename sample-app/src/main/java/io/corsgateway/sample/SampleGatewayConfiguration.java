@@ -40,6 +40,12 @@ public class SampleGatewayConfiguration {
 	static final String[] ROUTED_PATHS = { "/orders/**", "/catalog/**", "/admin/**", "/events/**", "/fail/**",
 			"/public/**", "/partners/**", "/assets/**", "/devices/**", "/account/**", "/mcp/**" };
 
+	/**
+	 * Path pattern of the WebSocket route, proxied to the upstream's {@code /ws/**}
+	 * WebSockets.
+	 */
+	static final String WEBSOCKET_PATH = "/ws/**";
+
 	@Bean
 	UpstreamServer upstreamServer(SampleUpstreamProperties properties) {
 		return new UpstreamServer(properties.port());
@@ -57,6 +63,12 @@ public class SampleGatewayConfiguration {
 				String id = path.substring(1, path.indexOf('/', 1));
 				routes.route(id, (route) -> route.path(path).uri(uri));
 			}
+			// The ws:// scheme hands the route to the gateway's WebsocketRoutingFilter,
+			// which answers the browser's handshake itself and opens a WebSocket to the
+			// upstream. (An http:// route would do the same for a request with Upgrade:
+			// websocket.) The CORS filter runs first: see the live service in
+			// application.yml.
+			routes.route("live", (route) -> route.path(WEBSOCKET_PATH).uri(uri.replace("http://", "ws://")));
 			return routes.build().getRoutes();
 		});
 	}

@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -51,9 +53,11 @@ import org.springframework.util.StreamUtils;
  * ({@code Access-Control-Allow-Origin: *}) that the gateway replaces.
  * <p>
  * Besides the echo it serves {@code /events/**} as a short server-sent event stream that
- * opens with a comment line, {@code /fail/**} as a {@code 500} and
- * {@value #BROWSER_TEST_PAGE} as the page used by the browser tests. The streams under
- * {@value #HELD_EVENTS_PATH} hold their first event until {@link #releaseEvents(String)}.
+ * opens with a comment line, {@code /fail/**} as a {@code 500}, a WebSocket handshake to
+ * {@code /ws/**} as a WebSocket that greets the client and echoes its text messages, and
+ * {@value #BROWSER_TEST_PAGE} and {@value #WEBSOCKET_TEST_PAGE} as the pages used by the
+ * browser tests. The streams under {@value #HELD_EVENTS_PATH} hold their first event
+ * until {@link #releaseEvents(String)}.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -64,6 +68,12 @@ public class UpstreamServer implements SmartLifecycle {
 	 * Path of the HTML page whose script calls the gateway from another origin.
 	 */
 	public static final String BROWSER_TEST_PAGE = "/browser-test.html";
+
+	/**
+	 * Path of the HTML page whose script opens WebSockets through the gateway from
+	 * another origin.
+	 */
+	public static final String WEBSOCKET_TEST_PAGE = "/websocket-test.html";
 
 	/**
 	 * Number of events sent by each {@code /events/**} stream before it completes.
@@ -77,6 +87,17 @@ public class UpstreamServer implements SmartLifecycle {
 	public static final String HELD_EVENTS_PATH = "/events/held/";
 
 	private static final String STREAM_OPENED = ": stream opened\n\n";
+
+	/**
+	 * Prefix of the first message each {@code /ws/**} WebSocket sends, followed by the
+	 * path; each text message received is then sent back after {@value #ECHO_PREFIX}.
+	 */
+	public static final String GREETING_PREFIX = "hello ";
+
+	/**
+	 * Prefix of the echo of each text message a {@code /ws/**} WebSocket receives.
+	 */
+	public static final String ECHO_PREFIX = "echo ";
 
 	private static final Log logger = LogFactory.getLog(UpstreamServer.class);
 
@@ -93,6 +114,11 @@ public class UpstreamServer implements SmartLifecycle {
 
 	private final byte[] browserTestPage;
 
+	private final byte[] websocketTestPage;
+
+	// Requests to /hold/<name>, answered once /release/<name> is asked: see handle.
+	private final Map<String, Sinks.Empty<Void>> holds = new ConcurrentHashMap<>();
+
 	private volatile @Nullable DisposableServer server;
 
 	/**
@@ -103,11 +129,12 @@ public class UpstreamServer implements SmartLifecycle {
 	public UpstreamServer(int port) {
 		Assert.isTrue(port >= 0 && port <= 65535, "'port' must be between 0 and 65535");
 		this.bindPort = port;
-		this.browserTestPage = loadBrowserTestPage();
+		this.browserTestPage = loadPage(BROWSER_TEST_PAGE);
+		this.websocketTestPage = loadPage(WEBSOCKET_TEST_PAGE);
 	}
 
-	private static byte[] loadBrowserTestPage() {
-		ClassPathResource resource = new ClassPathResource("upstream" + BROWSER_TEST_PAGE);
+	private static byte[] loadPage(String path) {
+		ClassPathResource resource = new ClassPathResource("upstream" + path);
 		try (InputStream input = resource.getInputStream()) {
 			return StreamUtils.copyToByteArray(input);
 		}
@@ -212,6 +239,30 @@ public class UpstreamServer implements SmartLifecycle {
 				.thenMany(events(request, path))
 				.doFinally((signal) -> this.heldStreams.remove(name, release));
 			return received.then(sendEvents(response, events));
+		}
+		if (path.startsWith("/ws/")
+				&& request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+			// The permissive headers above go out on the 101 too: the client of the
+			// gateway never sees them, since the gateway answers the handshake itself.
+			return response.sendWebsocket((in, out) -> out.sendString(Flux.concat(Mono.just(GREETING_PREFIX + path),
+					in.receive().asString().map((text) -> ECHO_PREFIX + text))));
+		}
+		if (path.equals(WEBSOCKET_TEST_PAGE)) {
+			response.header("Content-Type", "text/html; charset=utf-8");
+			return received.then(response.sendByteArray(Mono.just(this.websocketTestPage)).then());
+		}
+		// For the WebSocket test page: headless Chromium dumps a page once it has loaded,
+		// and an image from /hold/<name> keeps it loading until the page's script asks
+		// for /release/<name>, its checks done.
+		if (path.startsWith("/hold/")) {
+			Sinks.Empty<Void> hold = this.holds.computeIfAbsent(path.substring(6), (name) -> Sinks.empty());
+			return received.then(hold.asMono()).then(response.sendString(Mono.just("released")).then());
+		}
+		if (path.startsWith("/release/")) {
+			Sinks.Empty<Void> hold = this.holds.computeIfAbsent(path.substring(9), (name) -> Sinks.empty());
+			hold.tryEmitEmpty();
+			this.holds.remove(path.substring(9));
+			return received.then(response.sendString(Mono.just("released")).then());
 		}
 		if (path.startsWith("/events/")) {
 			return received.then(sendEvents(response, events(request, path)));

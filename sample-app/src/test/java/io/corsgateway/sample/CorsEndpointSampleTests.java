@@ -83,8 +83,8 @@ class CorsEndpointSampleTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.services[*].id")
-			.isEqualTo(List.of("orders", "catalog", "admin", "diagnostics", "legacy", "partners", "assets", "devices",
-					"account", "mcp"))
+			.isEqualTo(List.of("orders", "catalog", "admin", "diagnostics", "legacy", "partners", "live", "assets",
+					"devices", "account", "mcp"))
 			.jsonPath("$.services[0].routes[0].id")
 			.isEqualTo("refunds")
 			.jsonPath("$.services[0].routes[0].policy.fields['allowed-origins'].value")
