@@ -161,10 +161,11 @@ public final class CorsPolicies {
 
 	// Browsers apply no CORS to WebSocket: the handshake is the only point where the
 	// gateway can keep another site from opening a connection with the user's cookies.
-	// A scope that names no origin has nothing to check against.
+	// A scope that allows no origin refuses every cross-origin handshake, as it rejects
+	// every cross-origin request: letting them through would make it the laxest scope.
 	private static CorsDecision websocketHandshake(CorsPolicy policy, String origin, int originCount,
 			boolean sameOrigin) {
-		if (sameOrigin || !policy.isWebsocketOriginCheck() || !policy.allowsSomeOrigin()) {
+		if (sameOrigin || !policy.isWebsocketOriginCheck()) {
 			return policy.answers().websocketHandshake();
 		}
 		// One Origin line, allowed: a malformed or repeated Origin is refused as well.

@@ -326,8 +326,8 @@ public final class CorsPolicy {
 
 	/**
 	 * Whether a WebSocket handshake from an origin this policy does not allow is refused
-	 * with 403. Only a policy that names origins checks them: one whose origins are empty
-	 * lets every handshake through, and a {@code *} policy allows every origin.
+	 * with 403. A policy that allows no origin refuses every cross-origin handshake, and
+	 * a {@code *} policy allows every origin.
 	 * @return whether handshakes are checked
 	 */
 	public boolean isWebsocketOriginCheck() {
