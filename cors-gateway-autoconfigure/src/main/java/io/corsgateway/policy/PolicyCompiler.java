@@ -105,19 +105,32 @@ final class PolicyCompiler {
 	}
 
 	// Private Network Access asks the private server whether this public origin may call
-	// it: '*' would answer yes for every site on the internet.
+	// it: '*' would answer yes for every site on the internet, and so would 'null', which
+	// any site's sandboxed iframes send.
 	private void checkPrivateNetwork(ResolvedPolicy policy) {
 		if (!policy.isTrue(PolicyField.ALLOW_PRIVATE_NETWORK)) {
 			return;
 		}
 		ResolvedField<List<String>> origins = policy.get(PolicyField.ALLOWED_ORIGINS);
 		List<String> values = origins.value();
-		int index = (values != null) ? values.indexOf("*") : -1;
+		if (values == null) {
+			return;
+		}
+		String setBy = policy.get(PolicyField.ALLOW_PRIVATE_NETWORK).source();
+		int index = values.indexOf("*");
 		if (index >= 0) {
-			this.errors.error(origins.source() + "[" + index + "]", "*", "A '*' origin cannot be combined with "
-					+ "allow-private-network: true (set by " + policy.get(PolicyField.ALLOW_PRIVATE_NETWORK).source()
-					+ "): any site on the internet could then reach this server on the user's private network. List "
-					+ "the origins of the pages that need it.");
+			this.errors.error(origins.source() + "[" + index + "]", "*",
+					"A '*' origin cannot be combined with " + "allow-private-network: true (set by " + setBy
+							+ "): any site on the internet could then reach "
+							+ "this server on the user's private network. List the origins of the pages that need it.");
+		}
+		index = values.indexOf("null");
+		if (index >= 0) {
+			this.errors.error(origins.source() + "[" + index + "]", "null", "The 'null' origin cannot be combined "
+					+ "with allow-private-network: true (set by " + setBy + "): any site can send it from a "
+					+ "sandboxed iframe and could then reach this server on the user's private network. Remove "
+					+ "'null' from this scope, or serve the page that needs private network access from an origin "
+					+ "of its own and list that.");
 		}
 	}
 
