@@ -250,10 +250,6 @@ public final class CorsDecision {
 		};
 	}
 
-	/**
-	 * The request headers the response varies on, which {@code Vary} must name.
-	 * @return the request headers
-	 */
 	// The allowed origin (or '*') of an actual response, where the policy sends it. A
 	// WebSocket handshake has no allowed origin, so it gets none.
 	private @Nullable String timingAllowOrigin() {
@@ -263,6 +259,10 @@ public final class CorsDecision {
 						: null;
 	}
 
+	/**
+	 * The request headers the response varies on, which {@code Vary} must name.
+	 * @return the request headers
+	 */
 	public Vary getVary() {
 		CorsPolicy policy = this.policy;
 		return switch (this.kind) {

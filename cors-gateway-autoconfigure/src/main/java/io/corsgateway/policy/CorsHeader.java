@@ -57,9 +57,12 @@ public enum CorsHeader {
 	ALLOW_PRIVATE_NETWORK("Access-Control-Allow-Private-Network"),
 
 	/**
-	 * {@code Timing-Allow-Origin} (Resource Timing): on allowed actual requests where the
-	 * policy sends it, the allowed origin or {@code *}; absent otherwise, so that a
-	 * handler's value cannot reveal timing details to origins the policy does not allow.
+	 * {@code Timing-Allow-Origin} (Resource Timing): where the policy sends it, the
+	 * allowed origin (or {@code *} in a {@code *} scope) on allowed actual responses, and
+	 * {@code *} on responses without CORS (no {@code Origin}, or the request's own) in a
+	 * {@code *} scope; absent otherwise (preflights, refusals, WebSocket handshakes), so
+	 * that a handler's value cannot reveal timing details to origins the policy does not
+	 * allow.
 	 */
 	TIMING_ALLOW_ORIGIN("Timing-Allow-Origin");
 

@@ -161,12 +161,13 @@ public final class CorsPolicies {
 
 	// Browsers apply no CORS to WebSocket: the handshake is the only point where the
 	// gateway can keep another site from opening a connection with the user's cookies.
-	// A scope that names no origin has nothing to check against. Only a single Origin
-	// line makes a handshake same-origin: a second line is never a browser's, and which
-	// one the upstream reads is unknown.
+	// A scope that allows no origin refuses every cross-origin handshake, as it rejects
+	// every cross-origin request: letting them through would make it the laxest scope.
+	// Only a single Origin line makes a handshake same-origin: a second line is never a
+	// browser's, and which one the upstream reads is unknown.
 	private static CorsDecision websocketHandshake(CorsPolicy policy, String origin, int originCount,
 			boolean sameOrigin) {
-		if ((sameOrigin && originCount == 1) || !policy.isWebsocketOriginCheck() || !policy.allowsSomeOrigin()) {
+		if ((sameOrigin && originCount == 1) || !policy.isWebsocketOriginCheck()) {
 			return policy.answers().websocketHandshake();
 		}
 		// One Origin line, allowed: a malformed or repeated Origin is refused as well.

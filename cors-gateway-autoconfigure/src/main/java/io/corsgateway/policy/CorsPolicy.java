@@ -250,11 +250,16 @@ public final class CorsPolicy {
 	 * @return whether the method is allowed
 	 */
 	public boolean allowsMethod(String method) {
+		// A '*' in allowed-methods is the wildcard, never a method named '*', which the
+		// answer would echo as a wildcard.
+		if (method.equals("*")) {
+			return false;
+		}
 		if (this.methods.contains(method)) {
 			return true;
 		}
+		// Fetch forbids some methods in any case, so '*' never stands for them.
 		return this.anyMethod && method.length() <= MAX_METHOD_LENGTH && HttpSyntax.isToken(method)
-		// Fetch forbids them in any case; '*' never stands for them.
 				&& !HttpSyntax.isForbiddenMethod(method);
 	}
 
@@ -326,8 +331,8 @@ public final class CorsPolicy {
 
 	/**
 	 * Whether a WebSocket handshake from an origin this policy does not allow is refused
-	 * with 403. Only a policy that names origins checks them: one whose origins are empty
-	 * lets every handshake through, and a {@code *} policy allows every origin.
+	 * with 403. A policy that allows no origin refuses every cross-origin handshake, and
+	 * a {@code *} policy allows every origin.
 	 * @return whether handshakes are checked
 	 */
 	public boolean isWebsocketOriginCheck() {

@@ -82,9 +82,9 @@ public enum DecisionReason {
 
 	/**
 	 * A WebSocket handshake the scope lets through without CORS headers (browsers apply
-	 * no CORS to WebSocket): its origin is allowed or its own, it has none, or the scope
-	 * does not check handshakes ({@code websocket-origin-check: false}, or no origin
-	 * named).
+	 * no CORS to WebSocket): its origin is allowed or its own, or the scope does not
+	 * check handshakes ({@code websocket-origin-check: false}). A handshake without
+	 * {@code Origin} is {@link #NO_ORIGIN}, like any request without one.
 	 */
 	WEBSOCKET_HANDSHAKE,
 

@@ -105,19 +105,60 @@ final class PolicyCompiler {
 	}
 
 	// Private Network Access asks the private server whether this public origin may call
-	// it: '*' would answer yes for every site on the internet.
+	// it: '*' would answer yes for every site on the internet, and so would 'null', which
+	// any site's sandboxed iframes send.
 	private void checkPrivateNetwork(ResolvedPolicy policy) {
 		if (!policy.isTrue(PolicyField.ALLOW_PRIVATE_NETWORK)) {
 			return;
 		}
 		ResolvedField<List<String>> origins = policy.get(PolicyField.ALLOWED_ORIGINS);
 		List<String> values = origins.value();
-		int index = (values != null) ? values.indexOf("*") : -1;
+		if (values == null) {
+			return;
+		}
+		String setBy = policy.get(PolicyField.ALLOW_PRIVATE_NETWORK).source();
+		int index = values.indexOf("*");
 		if (index >= 0) {
-			this.errors.error(origins.source() + "[" + index + "]", "*", "A '*' origin cannot be combined with "
-					+ "allow-private-network: true (set by " + policy.get(PolicyField.ALLOW_PRIVATE_NETWORK).source()
-					+ "): any site on the internet could then reach this server on the user's private network. List "
-					+ "the origins of the pages that need it.");
+			this.errors.error(origins.source() + "[" + index + "]", "*",
+					"A '*' origin cannot be combined with " + "allow-private-network: true (set by " + setBy
+							+ "): any site on the internet could then reach "
+							+ "this server on the user's private network. List the origins of the pages that need it.");
+		}
+		index = values.indexOf("null");
+		if (index >= 0) {
+			this.errors.error(origins.source() + "[" + index + "]", "null", "The 'null' origin cannot be combined "
+					+ "with allow-private-network: true (set by " + setBy + "): any site can send it from a "
+					+ "sandboxed iframe and could then reach this server on the user's private network. Remove "
+					+ "'null' from this scope, or serve the page that needs private network access from an origin "
+					+ "of its own and list that.");
+		}
+		checkPrivateNetworkPatterns(policy, setBy);
+	}
+
+	// A pattern such as https://.* is '*' written as a regular expression. With
+	// credentials the credential checks already refuse such a pattern, so it is reported
+	// once, there.
+	private void checkPrivateNetworkPatterns(ResolvedPolicy policy, String setBy) {
+		if (policy.isTrue(PolicyField.ALLOW_CREDENTIALS)) {
+			return;
+		}
+		ResolvedField<List<String>> patterns = policy.get(PolicyField.ALLOWED_ORIGIN_PATTERNS);
+		List<String> regexes = patterns.value();
+		if (regexes == null) {
+			return;
+		}
+		for (int i = 0; i < regexes.size(); i++) {
+			String regex = regexes.get(i);
+			if (regex == null || this.parts.pattern(regex) == null || FieldChecks.unescapedLiteralDot(regex) >= 0) {
+				continue;
+			}
+			if (OriginPatternSafety.refusal(regex, true, setBy) != null) {
+				this.errors.error(patterns.source() + "[" + i + "]", regex, "This pattern cannot be proven to match "
+						+ "only origins of domains it names, so combined with allow-private-network: true (set by "
+						+ setBy + ") it could let sites you do not know reach this server on the user's private "
+						+ "network. Name the domains, such as https://[a-z0-9-]+\\.example\\.com, or list the "
+						+ "origins in allowed-origins.");
+			}
 		}
 	}
 

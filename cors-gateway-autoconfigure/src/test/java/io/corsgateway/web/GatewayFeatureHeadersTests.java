@@ -138,6 +138,23 @@ class GatewayFeatureHeadersTests {
 	}
 
 	@Test
+	void requestedMethodNamedStarIsNotCoveredByAStarSoNoStarIsEverSent() {
+		MockServerWebExchange exchange = run(preflight("/account/1", SHOP, "*"));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Methods")).isNull();
+		assertThat(this.handlerCalls).hasValue(0);
+	}
+
+	@Test
+	void requestedHeaderNamedStarIsNotCoveredByAStarSoNoStarIsEverSent() {
+		MockServerWebExchange exchange = run(
+				preflight("/account/1", SHOP, "GET").header("Access-Control-Request-Headers", "x-tenant, *"));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Headers")).isNull();
+		assertThat(this.handlerCalls).hasValue(0);
+	}
+
+	@Test
 	void authorizationListedByNameNextToAStarIsAllowed() {
 		HttpHeaders headers = answered(preflight("/session/1", SHOP, "GET").header("Access-Control-Request-Headers",
 				"authorization,x-tenant"));

@@ -220,11 +220,13 @@ class WebSocketHandshakeTests {
 	}
 
 	@Test
-	void scopeThatNamesNoOriginHasNothingToCheck() {
-		assertUpgraded(run(handshake("/closed/1", EVIL)));
+	void scopeThatAllowsNoOriginRefusesEveryCrossOriginHandshake() {
+		MockServerWebExchange exchange = run(handshake("/closed/1", EVIL));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.handlerCalls).hasValue(0);
 		assertThat(this.decisions).singleElement()
 			.extracting(CorsDecision::getReason)
-			.isEqualTo(DecisionReason.WEBSOCKET_HANDSHAKE);
+			.isEqualTo(DecisionReason.WEBSOCKET_ORIGIN_NOT_ALLOWED);
 	}
 
 	@Test
