@@ -18,10 +18,11 @@ package io.corsgateway.policy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import io.corsgateway.internal.http.Ascii;
 
 /**
  * What a kind of client needs from a scope, named so that a scope can ask for it with
@@ -77,7 +78,7 @@ public enum CorsPreset {
 	 * @return the preset, or {@code null} when there is none of that name
 	 */
 	public static @Nullable CorsPreset of(@Nullable String name) {
-		return (name != null) ? BY_NAME.get(name.toLowerCase(Locale.ROOT)) : null;
+		return (name != null) ? BY_NAME.get(Ascii.toLowerCase(name)) : null;
 	}
 
 	/**
