@@ -170,6 +170,10 @@ public class CorsEndpoint {
 	 * {@code OPTIONS} and an origin, the request is a preflight
 	 * @param requestHeaders the {@code Access-Control-Request-Headers} header of a
 	 * preflight, a comma-separated list
+	 * @param websocket whether the request is a WebSocket handshake
+	 * ({@code Upgrade: websocket})
+	 * @param privateNetwork whether the preflight asks for private network access
+	 * ({@code Access-Control-Request-Private-Network: true})
 	 * @return the answer, or {@code null} when the selector is not {@value #CHECK}
 	 * @throws InvalidEndpointRequestException (400) when the scheme is not {@code http}
 	 * or {@code https}, the host holds a character no {@code Host} header can, the path
@@ -179,7 +183,8 @@ public class CorsEndpoint {
 	@ReadOperation
 	public @Nullable CheckDescriptor check(@Selector String operation, String path, @Nullable String origin,
 			@Nullable String method, @Nullable String host, @Nullable String requestMethod,
-			@Nullable String requestHeaders, @Nullable String scheme) {
+			@Nullable String requestHeaders, @Nullable String scheme, @Nullable Boolean websocket,
+			@Nullable Boolean privateNetwork) {
 		if (!CHECK.equals(operation)) {
 			return null;
 		}
@@ -195,6 +200,13 @@ public class CorsEndpoint {
 		}
 		if (requestHeaders != null) {
 			headers.add(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, requestHeaders);
+		}
+		if (Boolean.TRUE.equals(websocket)) {
+			headers.add(HttpHeaders.UPGRADE, "websocket");
+			headers.add(HttpHeaders.CONNECTION, "Upgrade");
+		}
+		if (Boolean.TRUE.equals(privateNetwork)) {
+			headers.add("Access-Control-Request-Private-Network", "true");
 		}
 		CorsRequest request = CorsRequest.of(requestMethodName, uri, headers);
 		CorsDecision decision = this.filter.getPolicies().evaluate(request, this.filter.isRejectAmbiguousPaths());

@@ -16,6 +16,7 @@
 package io.corsgateway.policy;
 
 import java.util.HashSet;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import io.corsgateway.internal.http.HttpSyntax;
 import io.corsgateway.internal.routing.HostMatcher;
 import io.corsgateway.internal.routing.PathPatternIndex;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 
 /**
@@ -58,6 +60,8 @@ public final class CorsPolicies {
 
 	private final List<CorsApplication> applications;
 
+	private final boolean privateNetworkAllowed;
+
 	CorsPolicies(CorsPolicy defaults, PathPatternIndex<Service> services, List<ServiceScope> scopes,
 			Map<String, List<String>> originSets, List<CorsApplication> applications, List<PolicyError> warnings) {
 		this.defaults = defaults;
@@ -69,6 +73,21 @@ public final class CorsPolicies {
 		this.originSets = originSets;
 		this.applications = List.copyOf(applications);
 		this.warnings = warnings;
+		this.privateNetworkAllowed = this.fallback != null && this.fallback.isAllowPrivateNetwork()
+				|| this.scopes.stream()
+					.anyMatch((scope) -> scope.policy().isAllowPrivateNetwork()
+							|| scope.routes().stream().anyMatch((route) -> route.policy().isAllowPrivateNetwork()));
+	}
+
+	/**
+	 * Whether some policy answers Private Network Access preflights, so that the
+	 * {@code Access-Control-Request-Private-Network} header of a preflight can matter. A
+	 * filter may skip reading that header when none does (see
+	 * {@link CorsRequest#of(String, URI, PathContainer, HttpHeaders, boolean)}).
+	 * @return whether any policy has {@code allow-private-network: true}
+	 */
+	public boolean isPrivateNetworkAllowed() {
+		return this.privateNetworkAllowed;
 	}
 
 	/**

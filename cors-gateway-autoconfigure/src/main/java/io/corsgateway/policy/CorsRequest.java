@@ -144,6 +144,25 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 	 * @return the facts
 	 */
 	public static CorsRequest of(String method, URI uri, PathContainer path, HttpHeaders headers) {
+		return of(method, uri, path, headers, true);
+	}
+
+	/**
+	 * Read the facts of a request as {@link #of(String, URI, PathContainer, HttpHeaders)}
+	 * does, skipping {@code Access-Control-Request-Private-Network} unless asked: a
+	 * filter whose policies never allow private network access need not look it up.
+	 * @param method the request method
+	 * @param uri the request URI
+	 * @param path the path within the application
+	 * @param headers the request headers
+	 * @param readPrivateNetwork whether to read
+	 * {@code Access-Control-Request-Private-Network}; when {@code false},
+	 * {@link #requestPrivateNetwork()} is {@code false}
+	 * @return the request's facts
+	 * @see CorsPolicies#isPrivateNetworkAllowed()
+	 */
+	public static CorsRequest of(String method, URI uri, PathContainer path, HttpHeaders headers,
+			boolean readPrivateNetwork) {
 		String uriHost = uri.getHost();
 		List<String> origins = headers.get(ORIGIN);
 		// Only an OPTIONS request can be a preflight: the others skip two header lookups.
@@ -151,11 +170,18 @@ public record CorsRequest(String method, @Nullable String scheme, String host, i
 		List<String> requestMethods = options ? headers.get(REQUEST_METHOD) : null;
 		// Only a GET can open a WebSocket (RFC 6455), and only one with an Origin needs
 		// its origin checked.
-		boolean handshake = origins != null && "GET".equals(method) && isWebsocketUpgrade(headers.get(UPGRADE));
+		boolean handshake = origins != null && "GET".equals(method) && isWebsocketUpgrade(lines(headers, UPGRADE));
 		return new CorsRequest(method, (uriHost != null) ? uri.getScheme() : null,
 				(uriHost != null) ? uriHost : rawAuthorityHost(uri), uri.getPort(), path, first(origins),
 				count(origins), first(requestMethods), count(requestMethods), options ? requestHeaders(headers) : "",
-				handshake, options && isTrue(headers.get(REQUEST_PRIVATE_NETWORK)));
+				handshake, options && readPrivateNetwork && isTrue(lines(headers, REQUEST_PRIVATE_NETWORK)));
+	}
+
+	// The lines of a header that is usually absent. getFirst finds that out without
+	// allocating, where some header maps (Netty's among them) build an empty list for
+	// get.
+	private static @Nullable List<String> lines(HttpHeaders headers, String name) {
+		return (headers.getFirst(name) != null) ? headers.get(name) : null;
 	}
 
 	// Upgrade is a comma-separated list of protocols; browsers send just "websocket".

@@ -241,9 +241,12 @@ public class CorsGatewayWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		// One read of the policies for the whole request, which a reload may replace
+		// meanwhile.
+		CorsPolicies policies = this.policies;
 		CorsRequest facts = CorsRequest.of(request.getMethod().name(), request.getURI(),
-				request.getPath().pathWithinApplication(), request.getHeaders());
-		CorsDecision decision = this.policies.evaluate(facts, this.rejectAmbiguousPaths);
+				request.getPath().pathWithinApplication(), request.getHeaders(), policies.isPrivateNetworkAllowed());
+		CorsDecision decision = policies.evaluate(facts, this.rejectAmbiguousPaths);
 		CorsDecisionListener listener = this.listener;
 		if (listener != null) {
 			tell(listener, facts, decision);

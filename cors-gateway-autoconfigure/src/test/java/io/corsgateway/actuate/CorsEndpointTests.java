@@ -64,6 +64,31 @@ class CorsEndpointTests {
 	}
 
 	@Test // gh-11
+	void checkOfAWebSocketHandshakeGivesTheHandshakeDecision() {
+		CheckDescriptor allowed = this.endpoint.check(CorsEndpoint.CHECK, "/orders/live", SHOP, null, null, null, null,
+				null, true, null);
+		assertThat(allowed.reason()).isEqualTo(DecisionReason.WEBSOCKET_HANDSHAKE);
+		CheckDescriptor refused = this.endpoint.check(CorsEndpoint.CHECK, "/orders/live", "https://evil.example", null,
+				null, null, null, null, true, null);
+		assertThat(refused.reason()).isEqualTo(DecisionReason.WEBSOCKET_ORIGIN_NOT_ALLOWED);
+		assertThat(refused.status()).isEqualTo(403);
+	}
+
+	@Test // gh-11
+	void checkOfAPrivateNetworkPreflightGivesTheAllowHeader() {
+		this.filter.setPolicies(CorsPolicies.builder()
+			.service("printer",
+					(printer) -> printer.paths("/printer/**").allowedOrigins(SHOP).allowPrivateNetwork(true))
+			.build());
+		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/printer/jobs", SHOP, "OPTIONS", null, "POST",
+				null, null, null, true);
+		assertThat(check.headers()).containsEntry("Access-Control-Allow-Private-Network", "true");
+		CheckDescriptor without = this.endpoint.check(CorsEndpoint.CHECK, "/printer/jobs", SHOP, "OPTIONS", null,
+				"POST", null, null, null, null);
+		assertThat(without.headers()).doesNotContainKey("Access-Control-Allow-Private-Network");
+	}
+
+	@Test // gh-11
 	void policiesShowThePresetsExpandedNextToTheFieldsAsConfigured() {
 		this.filter.setPolicies(CorsPolicies.builder()
 			.service("mcp",
@@ -114,7 +139,7 @@ class CorsEndpointTests {
 
 	@Test
 	void checkWithAnotherSelectorReturnsNothing() {
-		assertThat(this.endpoint.check("orders", "/orders/1", SHOP, null, null, null, null, null)).isNull();
+		assertThat(this.endpoint.check("orders", "/orders/1", SHOP, null, null, null, null, null, null, null)).isNull();
 	}
 
 	@Test
@@ -123,24 +148,25 @@ class CorsEndpointTests {
 		assertThat(this.endpoint.policies().services()).extracting(CorsEndpoint.ServiceDescriptor::id)
 			.containsExactly("catalog");
 		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/catalog/1", SHOP, null, null, null, null,
-				null);
+				null, null, null);
 		assertThat(check.service()).isEqualTo("catalog");
 	}
 
 	@Test
 	void checkFollowsTheFiltersAmbiguousPathSetting() {
-		assertThat(this.endpoint.check(CorsEndpoint.CHECK, "/orders/%2e%2e/1", SHOP, null, null, null, null, null)
+		assertThat(this.endpoint
+			.check(CorsEndpoint.CHECK, "/orders/%2e%2e/1", SHOP, null, null, null, null, null, null, null)
 			.reason()).isEqualTo(DecisionReason.AMBIGUOUS_PATH);
 		this.filter.setRejectAmbiguousPaths(false);
 		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/%2e%2e/1", SHOP, null, null, null,
-				null, null);
+				null, null, null, null);
 		assertThat(check.kind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
 	}
 
 	@Test
 	void requestMethodOfARequestOtherThanOptionsIsNoPreflight() {
 		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, "GET", null, "PUT", null,
-				null);
+				null, null, null);
 		assertThat(check.request().preflight()).isFalse();
 		assertThat(check.request().requestMethod()).isNull();
 		assertThat(check.kind()).isEqualTo(DecisionKind.ACTUAL_ALLOWED);
@@ -149,7 +175,7 @@ class CorsEndpointTests {
 	@Test
 	void checkNamesTheHostAndPortItWasGiven() {
 		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", null, null, "api.example.com:8443",
-				null, null, null);
+				null, null, null, null, null);
 		assertThat(check.request().uri()).isEqualTo("https://api.example.com:8443/orders/1");
 		assertThat(check.kind()).isEqualTo(DecisionKind.NOT_CORS);
 	}
@@ -157,15 +183,16 @@ class CorsEndpointTests {
 	@Test
 	void pathThatDoesNotStartWithSlashIsRefusedWithItsFix() {
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
-			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "orders/1", SHOP, null, null, null, null, null))
+			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "orders/1", SHOP, null, null, null, null, null,
+					null, null))
 			.satisfies((ex) -> assertThat(ex.getReason()).contains("'orders/1'").contains("must start with '/'"));
 	}
 
 	@Test
 	void pathThatFormsNoUriIsRefusedWithItsFix() {
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
-			.isThrownBy(
-					() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/a b", SHOP, null, null, null, null, null))
+			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/a b", SHOP, null, null, null, null, null,
+					null, null))
 			.satisfies((ex) -> assertThat(ex.getReason()).contains("'/orders/a b'").contains("percent-encoded"));
 	}
 
@@ -173,9 +200,9 @@ class CorsEndpointTests {
 	void checkTellsTheRequestsOwnOriginByItsSchemeAsTheFilterDoes() {
 		String own = "http://api.example.com";
 		CheckDescriptor http = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", own, null, "api.example.com", null,
-				null, "http");
+				null, "http", null, null);
 		CheckDescriptor https = this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", own, null, "api.example.com", null,
-				null, null);
+				null, null, null, null);
 		assertThat(http.reason()).isEqualTo(DecisionReason.SAME_ORIGIN);
 		assertThat(https.reason()).isEqualTo(DecisionReason.ORIGIN_NOT_ALLOWED);
 		MockServerWebExchange exchange = MockServerWebExchange
@@ -187,7 +214,8 @@ class CorsEndpointTests {
 	@Test
 	void schemeOtherThanHttpOrHttpsIsRefusedWithItsFix() {
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
-			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, null, null, null, null, "ftp"))
+			.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, null, null, null, null, "ftp",
+					null, null))
 			.satisfies((ex) -> assertThat(ex.getReason()).contains("'ftp'").contains("http or https"));
 	}
 
@@ -195,7 +223,8 @@ class CorsEndpointTests {
 	void pathWithAQueryOrFragmentIsRefusedWithItsFix() {
 		for (String path : new String[] { "/orders/1?x=1", "/orders/1#top" }) {
 			assertThatExceptionOfType(InvalidEndpointRequestException.class).as(path)
-				.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, path, SHOP, null, null, null, null, null))
+				.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, path, SHOP, null, null, null, null, null,
+						null, null))
 				.satisfies((ex) -> assertThat(ex.getReason()).contains("'" + path + "'").contains("path alone"));
 		}
 	}
@@ -205,8 +234,8 @@ class CorsEndpointTests {
 		for (String host : new String[] { "api.example.com/admin", "user@api.example.com", "api.example.com?x",
 				"api.example.com#x", "api example.com" }) {
 			assertThatExceptionOfType(InvalidEndpointRequestException.class).as(host)
-				.isThrownBy(
-						() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, null, host, null, null, null))
+				.isThrownBy(() -> this.endpoint.check(CorsEndpoint.CHECK, "/orders/1", SHOP, null, host, null, null,
+						null, null, null))
 				.satisfies((ex) -> assertThat(ex.getReason()).contains("'" + host + "'").contains("path in 'path'"));
 		}
 	}

@@ -91,6 +91,40 @@ class GatewayFeatureRulesTests {
 	}
 
 	@Test
+	void policiesSayWhetherAnyScopeAllowsPrivateNetworkAccessRoutesIncluded() {
+		assertThat(CorsPolicies.builder()
+			.service("printer", (printer) -> printer.paths("/printer/**").allowedOrigins(SHOP))
+			.build()
+			.isPrivateNetworkAllowed()).isFalse();
+		assertThat(CorsPolicies.builder()
+			.service("printer",
+					(printer) -> printer.paths("/printer/**")
+						.allowedOrigins(SHOP)
+						.route("jobs", (jobs) -> jobs.paths("/printer/jobs").allowPrivateNetwork(true)))
+			.build()
+			.isPrivateNetworkAllowed()).isTrue();
+		assertThat(CorsPolicies.builder()
+			.defaults((defaults) -> defaults.allowedOrigins(SHOP).allowPrivateNetwork(true))
+			.build()
+			.isPrivateNetworkAllowed()).isTrue();
+	}
+
+	@Test
+	void privateNetworkHeaderIsReadOnlyWhenAsked() {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.set("Origin", SHOP);
+		headers.set("Access-Control-Request-Method", "POST");
+		headers.set("Access-Control-Request-Private-Network", "true");
+		java.net.URI uri = java.net.URI.create("https://api.example.com/printer/jobs");
+		org.springframework.http.server.PathContainer path = org.springframework.http.server.PathContainer
+			.parsePath("/printer/jobs");
+		assertThat(CorsRequest.of("OPTIONS", uri, path, headers, true).requestPrivateNetwork()).isTrue();
+		assertThat(CorsRequest.of("OPTIONS", uri, path, headers, false).requestPrivateNetwork()).isFalse();
+		assertThat(CorsRequest.of("OPTIONS", uri, headers).requestPrivateNetwork()).isTrue();
+		assertThat(CorsRequest.of("GET", uri, path, headers, true).requestPrivateNetwork()).isFalse();
+	}
+
+	@Test
 	void unknownPresetFailsStartupNamingTheKnownOnes() {
 		assertOnlyError(
 				CorsPolicies.builder()
