@@ -38,7 +38,7 @@ public class SampleGatewayConfiguration {
 	 * of the CORS services in {@code application.yml}.
 	 */
 	static final String[] ROUTED_PATHS = { "/orders/**", "/catalog/**", "/admin/**", "/events/**", "/fail/**",
-			"/public/**", "/partners/**", "/assets/**", "/devices/**", "/account/**", "/mcp/**" };
+			"/public/**", "/partners/**", "/assets/**", "/devices/**", "/account/**", "/mcp/**", "/legacy/**" };
 
 	/**
 	 * Path pattern of the WebSocket route, proxied to the upstream's {@code /ws/**}

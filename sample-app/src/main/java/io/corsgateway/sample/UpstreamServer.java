@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +56,9 @@ import org.springframework.util.StreamUtils;
  * ({@code Access-Control-Allow-Origin: *}) that the gateway replaces.
  * <p>
  * Besides the echo it serves {@code /events/**} as a short server-sent event stream that
- * opens with a comment line, {@code /fail/**} as a {@code 500}, a WebSocket handshake to
+ * opens with a comment line, {@code /fail/**} as a {@code 500}, an echo asked with
+ * {@code ?status=401} or {@code ?status=404} with that status, the echoes of
+ * {@code /mcp/**} with an {@code Mcp-Session-Id} header, a WebSocket handshake to
  * {@code /ws/**} as a WebSocket that greets the client and echoes its text messages, and
  * {@value #BROWSER_TEST_PAGE} and {@value #WEBSOCKET_TEST_PAGE} as the pages used by the
  * browser tests. The streams under {@value #HELD_EVENTS_PATH} hold their first event
@@ -118,6 +123,13 @@ public class UpstreamServer implements SmartLifecycle {
 
 	// Requests to /hold/<name>, answered once /release/<name> is asked: see handle.
 	private final Map<String, Sinks.Empty<Void>> holds = new ConcurrentHashMap<>();
+
+	// ---- For the browser tests (BrowserCorsTests) ----
+	// Method and path of every request received, so that a test can check which of a
+	// page's requests reached the upstream.
+	private final Set<String> receivedRequests = ConcurrentHashMap.newKeySet();
+
+	// ---- End of the browser tests' block ----
 
 	private volatile @Nullable DisposableServer server;
 
@@ -205,6 +217,20 @@ public class UpstreamServer implements SmartLifecycle {
 		return this.requestCount.get();
 	}
 
+	// ---- For the browser tests (BrowserCorsTests) ----
+	/**
+	 * Return whether the server has received a request with the given method and path
+	 * (without the query), so that a test can check whether a browser's request reached
+	 * it.
+	 * @param method the request method, as sent
+	 * @param path the request path
+	 * @return whether such a request was received
+	 */
+	public boolean hasReceived(String method, String path) {
+		return this.receivedRequests.contains(method + " " + path);
+	}
+	// ---- End of the browser tests' block ----
+
 	/**
 	 * Release the events of the streams held at {@value #HELD_EVENTS_PATH}{@code <name>}:
 	 * those already open and the next one opened. Such a stream sends its response head
@@ -220,6 +246,7 @@ public class UpstreamServer implements SmartLifecycle {
 	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		long count = this.requestCount.incrementAndGet();
 		String path = request.fullPath();
+		this.receivedRequests.add(request.method().name() + " " + path);
 		// The permissive headers many services send by default: the gateway must not let
 		// them reach the browser unchanged.
 		response.header("Access-Control-Allow-Origin", "*");
@@ -270,6 +297,27 @@ public class UpstreamServer implements SmartLifecycle {
 		if (path.startsWith("/fail/")) {
 			response.status(HttpResponseStatus.INTERNAL_SERVER_ERROR);
 		}
+		// ---- For the browser tests (BrowserCorsTests): error statuses and MCP headers
+		// ----
+		// ?status=401 or ?status=404 on any echoed path answers with that status, a 401
+		// with a WWW-Authenticate challenge, so that a page can check it reads them; and
+		// /mcp paths carry an Mcp-Session-Id, as an MCP server's answers do.
+		String status = new QueryStringDecoder(request.uri()).parameters()
+			.getOrDefault("status", List.of())
+			.stream()
+			.findFirst()
+			.orElse("");
+		if (status.equals("401")) {
+			response.status(HttpResponseStatus.UNAUTHORIZED);
+			response.header("WWW-Authenticate", "Bearer realm=\"sample\"");
+		}
+		else if (status.equals("404")) {
+			response.status(HttpResponseStatus.NOT_FOUND);
+		}
+		if (path.equals("/mcp") || path.startsWith("/mcp/")) {
+			response.header("Mcp-Session-Id", "session-" + count);
+		}
+		// ---- End of the browser tests' block ----
 		response.header("Content-Type", "application/json");
 		return received.then(response.sendString(Mono.just(echo(request, path))).then());
 	}

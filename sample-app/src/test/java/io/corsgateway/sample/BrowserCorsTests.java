@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -100,11 +103,162 @@ class BrowserCorsTests {
 	@Test
 	void browserRefusesResponseForOriginOutsideThePolicy() {
 		assertThat(this.dom).contains("disallowed-origin: error TypeError");
+		assertThat(this.upstream.hasReceived("GET", "/admin/users")).isFalse();
 	}
 
 	@Test
 	void browserRefusesMethodOutsideThePolicy() {
 		assertThat(this.dom).contains("disallowed-method: error TypeError");
+		assertThat(this.upstream.hasReceived("PATCH", "/orders/1")).isFalse();
+	}
+
+	@Test
+	void browserReadsSimpleGetFromAllowedOrigin() {
+		assertThat(result("simple-get-allowed")).isEqualTo("ok 200 GET /orders/simple");
+	}
+
+	@Test
+	void browserSendsJsonPostAfterItsPreflight() {
+		assertThat(result("json-post")).isEqualTo("ok 200 POST /orders/json");
+	}
+
+	@Test
+	void browserSendsPutAfterItsPreflight() {
+		assertThat(result("put")).isEqualTo("ok 200 PUT /orders/put");
+	}
+
+	@Test
+	void browserSendsDeleteAfterItsPreflight() {
+		assertThat(result("delete")).isEqualTo("ok 200 DELETE /orders/delete");
+	}
+
+	@Test
+	void browserSendsAnyMethodAndHeaderWithCredentialsWhereTheRouteAllowsStar() {
+		// The preflight's answer names PATCH and X-Draft-Editor: a literal '*' would be
+		// refused with credentials.
+		assertThat(result("star-methods-patch")).isEqualTo("ok 200 PATCH /orders/drafts/patch");
+	}
+
+	@Test
+	void browserSendsLowerCasePatchWhereTheRouteAllowsStar() {
+		// fetch() does not upper-case 'patch': the preflight's answer must name it as
+		// sent.
+		assertThat(result("star-methods-lowercase-patch")).isEqualTo("ok 200 patch /orders/drafts/lowercase");
+	}
+
+	@Test
+	void browserRefusesCustomHeaderOutsideThePolicy() {
+		assertThat(result("custom-header-not-allowed")).startsWith("error TypeError");
+		assertThat(this.upstream.hasReceived("GET", "/orders/custom")).isFalse();
+	}
+
+	@Test
+	void browserSendsAuthorizationWhereItIsListedByName() {
+		assertThat(result("authorization-listed")).isEqualTo("ok 200 GET /orders/authorization");
+	}
+
+	@Test
+	void browserRefusesAuthorizationUnderStarAllowedHeaders() {
+		assertThat(result("authorization-under-star")).startsWith("error TypeError");
+		assertThat(this.upstream.hasReceived("GET", "/orders/drafts/authorization")).isFalse();
+	}
+
+	@Test
+	void browserReadsCredentialedResponseWhereCredentialsAreAllowed() {
+		assertThat(result("credentials-allowed")).isEqualTo("ok 200 GET /orders/credentials");
+	}
+
+	@Test
+	void browserRefusesCredentialedResponseWhereCredentialsAreNotAllowed() {
+		// The same request without credentials is read: only the credentials differ.
+		assertThat(result("credentials-not-allowed-without")).isEqualTo("ok 200 GET /devices/printer");
+		assertThat(result("credentials-not-allowed")).startsWith("error TypeError");
+	}
+
+	@Test
+	void browserRefusesCredentialedResponseOfAStarScope() {
+		// The gateway answers "Access-Control-Allow-Origin: *"; the browser refuses it
+		// for
+		// a credentialed request.
+		assertThat(result("credentials-star-origin")).startsWith("error TypeError");
+		assertThat(this.upstream.hasReceived("GET", "/catalog/credentials")).isTrue();
+	}
+
+	@Test
+	void browserReadsHeaderExposedByACredentialedScopeOnly() {
+		assertThat(result("exposed-header-credentialed")).matches("ok 200 trace=upstream-\\d+ total=null");
+	}
+
+	@Test
+	void upstreamsStarDoesNotReachOriginOutsideThePolicy() {
+		// The upstream answered, with "Access-Control-Allow-Origin: *": the gateway
+		// removed it.
+		assertThat(this.upstream.hasReceived("GET", "/fail/back-office/1")).isTrue();
+		assertThat(result("upstream-star-not-leaked")).startsWith("error TypeError");
+	}
+
+	@Test
+	void browserReadsServerErrorStatus() {
+		assertThat(result("status-500")).isEqualTo("ok 500 GET /fail/checkout");
+	}
+
+	@Test
+	void browserReadsUnauthorizedStatusWithCredentials() {
+		assertThat(result("status-401")).isEqualTo("ok 401 GET /orders/secret");
+	}
+
+	@Test
+	void browserReadsNotFoundStatusWithCredentials() {
+		assertThat(result("status-404")).isEqualTo("ok 404 GET /orders/missing");
+	}
+
+	@Test
+	void reportOnlyScopeLetsTheUpstreamsOwnHeadersDecide() {
+		// partners does not allow this origin, but enforces nothing: the browser reads
+		// the
+		// response through the upstream's "Access-Control-Allow-Origin: *".
+		assertThat(result("report-only")).isEqualTo("ok 200 GET /partners/contracts");
+	}
+
+	@Test
+	void routeReplacesTheOriginsOfItsService() {
+		// POST is allowed on /orders/** (json-post), but the refunds route allows the
+		// back
+		// office only.
+		assertThat(result("route-override")).startsWith("error TypeError");
+		assertThat(this.upstream.hasReceived("POST", "/orders/1/refunds")).isFalse();
+	}
+
+	@Test
+	void browserCannotReadAmbiguousPath() {
+		// Without the 400, /catalog/** would have proxied it with "*".
+		assertThat(result("ambiguous-path")).startsWith("error TypeError");
+		assertThat(this.upstream.hasReceived("GET", "/catalog/..;/admin/users")).isFalse();
+		assertThat(this.upstream.hasReceived("GET", "/admin/users")).isFalse();
+	}
+
+	@Test
+	void disabledScopeLeavesTheUpstreamsOwnHeaders() {
+		assertThat(result("disabled-scope")).isEqualTo("ok 200 GET /legacy/items");
+	}
+
+	@Test
+	void browserSendsAndReadsMcpSessionIdOfTheMcpPreset() {
+		assertThat(result("mcp-session")).matches("ok 200 POST /mcp session=session-\\d+ trace=null");
+	}
+
+	@Test
+	void browserReadsTheChallengeOfAnMcpUnauthorizedResponse() {
+		assertThat(result("mcp-unauthorized")).isEqualTo("ok 401 POST /mcp challenge=Bearer realm=\"sample\"");
+	}
+
+	@Test
+	void browserShowsResourceTimingDetailsOnlyWithTimingAllowOrigin() {
+		assertThat(result("timing-allowed"))
+			.isEqualTo("ok 200 transferSize=set encodedBodySize=set requestStart=set responseStart=set"
+					+ " nextHopProtocol=http/1.1");
+		assertThat(result("timing-not-allowed"))
+			.isEqualTo("ok 200 transferSize=0 encodedBodySize=0 requestStart=0 responseStart=0 nextHopProtocol=");
 	}
 
 	@Test
@@ -123,6 +277,18 @@ class BrowserCorsTests {
 	void browserFailsEventStreamForOriginOutsideThePolicy() {
 		// Failed without reconnecting, before any event and before "open".
 		assertThat(this.dom).contains("sse-disallowed-origin: error Error readyState=CLOSED after []");
+	}
+
+	/**
+	 * Return what the page recorded for a check, without its name: {@code ok ...} or
+	 * {@code error ...}.
+	 */
+	private String result(String name) {
+		Matcher matcher = Pattern
+			.compile("<li id=\"" + Pattern.quote(name) + "\">" + Pattern.quote(name) + ": ([^<]*)</li>")
+			.matcher(this.dom);
+		assertThat(matcher.find()).as("result of %s in the DOM dumped by Chromium:%n%s", name, this.dom).isTrue();
+		return HtmlUtils.htmlUnescape(matcher.group(1));
 	}
 
 	private static boolean isChromiumInstalled() {
