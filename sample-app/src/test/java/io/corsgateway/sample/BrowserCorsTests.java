@@ -16,15 +16,7 @@
 
 package io.corsgateway.sample;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,11 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests that a real browser (headless Chromium) accepts what the sample gateway answers.
@@ -57,10 +47,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(Lifecycle.PER_CLASS)
 class BrowserCorsTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final long BROWSER_TIMEOUT_SECONDS = 60;
-
 	@LocalServerPort
 	private int port;
 
@@ -71,7 +57,7 @@ class BrowserCorsTests {
 
 	@BeforeAll
 	void loadTestPageInChromium(@TempDir Path profile) throws Exception {
-		if (!isChromiumInstalled()) {
+		if (!HeadlessChromium.isInstalled()) {
 			return;
 		}
 		// The page comes from 127.0.0.1:<upstream port> and calls the gateway on
@@ -80,14 +66,13 @@ class BrowserCorsTests {
 		String gateway = "http://localhost:" + this.port;
 		String page = "http://127.0.0.1:" + this.upstream.getPort() + UpstreamServer.BROWSER_TEST_PAGE + "?gateway="
 				+ gateway;
-		this.dom = runChromium(profile, page);
+		this.dom = HeadlessChromium.dumpDom(profile, page, 10000);
 	}
 
 	@BeforeEach
 	void requireChromium() {
 		// Checked per test, not in @BeforeAll, so that each test is reported as skipped.
-		assumeTrue(isChromiumInstalled(), "Chromium not found at " + CHROMIUM
-				+ ": install it (apt-get install chromium) to run the browser tests");
+		HeadlessChromium.assumeInstalled();
 	}
 
 	@Test
@@ -289,42 +274,6 @@ class BrowserCorsTests {
 			.matcher(this.dom);
 		assertThat(matcher.find()).as("result of %s in the DOM dumped by Chromium:%n%s", name, this.dom).isTrue();
 		return HtmlUtils.htmlUnescape(matcher.group(1));
-	}
-
-	private static boolean isChromiumInstalled() {
-		return Files.isExecutable(CHROMIUM);
-	}
-
-	private static String runChromium(Path profile, String url)
-			throws IOException, InterruptedException, ExecutionException {
-		Path userDataDir = Files.createDirectory(profile.resolve("chromium-profile"));
-		List<String> command = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + userDataDir, "--virtual-time-budget=10000", "--dump-dom", url);
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		try {
-			// Read stdout while waiting so that a large DOM cannot fill the pipe and
-			// block.
-			CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-			boolean exited = process.waitFor(BROWSER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-			assertThat(exited).as("Chromium exited within %d seconds", BROWSER_TIMEOUT_SECONDS).isTrue();
-			assertThat(process.exitValue()).as("Chromium exit code").isZero();
-			return output.get();
-		}
-		finally {
-			process.descendants().forEach(ProcessHandle::destroyForcibly);
-			process.destroyForcibly();
-			FileSystemUtils.deleteRecursively(userDataDir);
-		}
-	}
-
-	private static String read(InputStream input) {
-		try (input) {
-			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Unable to read Chromium's output", ex);
-		}
 	}
 
 }

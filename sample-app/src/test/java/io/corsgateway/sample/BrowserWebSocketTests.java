@@ -16,15 +16,7 @@
 
 package io.corsgateway.sample;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests that a real browser (headless Chromium) opens a WebSocket through the sample
@@ -59,10 +49,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(Lifecycle.PER_CLASS)
 class BrowserWebSocketTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final long BROWSER_TIMEOUT_SECONDS = 60;
-
 	@LocalServerPort
 	private int port;
 
@@ -73,7 +59,7 @@ class BrowserWebSocketTests {
 
 	@BeforeAll
 	void loadTestPageInChromium(@TempDir Path profile) throws Exception {
-		if (!isChromiumInstalled()) {
+		if (!HeadlessChromium.isInstalled()) {
 			return;
 		}
 		// The page comes from 127.0.0.1:<upstream port> and opens WebSockets on
@@ -81,14 +67,13 @@ class BrowserWebSocketTests {
 		String gateway = "http://localhost:" + this.port;
 		String page = "http://127.0.0.1:" + this.upstream.getPort() + UpstreamServer.WEBSOCKET_TEST_PAGE + "?gateway="
 				+ gateway;
-		this.dom = runChromium(profile, page);
+		this.dom = HeadlessChromium.dumpDom(profile, page, 0);
 	}
 
 	@BeforeEach
 	void requireChromium() {
 		// Checked per test, not in @BeforeAll, so that each test is reported as skipped.
-		assumeTrue(isChromiumInstalled(), "Chromium not found at " + CHROMIUM
-				+ ": install it (apt-get install chromium) to run the browser tests");
+		HeadlessChromium.assumeInstalled();
 	}
 
 	@Test
@@ -105,43 +90,6 @@ class BrowserWebSocketTests {
 	@Test
 	void browserFailsToOpenWebSocketFromAnOriginTheRouteDoesNotAllow() {
 		assertThat(this.dom).contains("websocket-disallowed: error Error onerror close 1006");
-	}
-
-	private static boolean isChromiumInstalled() {
-		return Files.isExecutable(CHROMIUM);
-	}
-
-	private static String runChromium(Path profile, String url)
-			throws IOException, InterruptedException, ExecutionException {
-		Path userDataDir = Files.createDirectory(profile.resolve("chromium-profile"));
-		// No --virtual-time-budget: the DOM is dumped once the page has loaded.
-		List<String> command = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + userDataDir, "--dump-dom", url);
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		try {
-			// Read stdout while waiting so that a large DOM cannot fill the pipe and
-			// block.
-			CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-			boolean exited = process.waitFor(BROWSER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-			assertThat(exited).as("Chromium exited within %d seconds", BROWSER_TIMEOUT_SECONDS).isTrue();
-			assertThat(process.exitValue()).as("Chromium exit code").isZero();
-			return output.get();
-		}
-		finally {
-			process.descendants().forEach(ProcessHandle::destroyForcibly);
-			process.destroyForcibly();
-			FileSystemUtils.deleteRecursively(userDataDir);
-		}
-	}
-
-	private static String read(InputStream input) {
-		try (input) {
-			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Unable to read Chromium's output", ex);
-		}
 	}
 
 }
