@@ -22,6 +22,7 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Configuration of the sample's upstream service and of the gateway routes that proxy to
@@ -47,8 +48,11 @@ public class SampleGatewayConfiguration {
 	static final String WEBSOCKET_PATH = "/ws/**";
 
 	@Bean
-	UpstreamServer upstreamServer(SampleUpstreamProperties properties) {
-		return new UpstreamServer(properties.port());
+	UpstreamServer upstreamServer(SampleUpstreamProperties properties, Environment environment) {
+		// The CORS playground (/playground.html) asks the cors endpoint's check operation
+		// through the upstream, which finds the management port in the environment.
+		PlaygroundHandler playground = new PlaygroundHandler(PlaygroundHandler.actuatorBaseUri(environment));
+		return new UpstreamServer(properties.port(), playground);
 	}
 
 	@Bean

@@ -62,7 +62,8 @@ import org.springframework.util.StreamUtils;
  * {@code /ws/**} as a WebSocket that greets the client and echoes its text messages, and
  * {@value #BROWSER_TEST_PAGE} and {@value #WEBSOCKET_TEST_PAGE} as the pages used by the
  * browser tests. The streams under {@value #HELD_EVENTS_PATH} hold their first event
- * until {@link #releaseEvents(String)}.
+ * until {@link #releaseEvents(String)}. Given a {@link PlaygroundHandler}, it also serves
+ * the CORS playground.
  *
  * @author cors-gateway authors
  * @since 0.1.0
@@ -133,13 +134,30 @@ public class UpstreamServer implements SmartLifecycle {
 
 	private volatile @Nullable DisposableServer server;
 
+	// --- CORS playground ---
+	private final @Nullable PlaygroundHandler playground;
+
+	// --- end of CORS playground ---
+
 	/**
 	 * Create a new server that will listen on the given port once started.
 	 * @param port the port to bind to on the loopback interface, {@code 0} for a random
 	 * free port
 	 */
 	public UpstreamServer(int port) {
+		this(port, null);
+	}
+
+	/**
+	 * Create a new server that will listen on the given port once started and also serve
+	 * the CORS playground.
+	 * @param port the port to bind to on the loopback interface, {@code 0} for a random
+	 * free port
+	 * @param playground the playground's handler, or {@code null} for none
+	 */
+	public UpstreamServer(int port, @Nullable PlaygroundHandler playground) {
 		Assert.isTrue(port >= 0 && port <= 65535, "'port' must be between 0 and 65535");
+		this.playground = playground;
 		this.bindPort = port;
 		this.browserTestPage = loadPage(BROWSER_TEST_PAGE);
 		this.websocketTestPage = loadPage(WEBSOCKET_TEST_PAGE);
@@ -244,6 +262,15 @@ public class UpstreamServer implements SmartLifecycle {
 	}
 
 	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		// --- CORS playground ---
+		// Before the permissive headers below, which would let any site read the policies
+		// that the playground's check proxy returns; not counted, as the gateway sends
+		// none.
+		PlaygroundHandler playground = this.playground;
+		if (playground != null && playground.handles(request.fullPath())) {
+			return playground.handle(request, response);
+		}
+		// --- end of CORS playground ---
 		long count = this.requestCount.incrementAndGet();
 		String path = request.fullPath();
 		this.receivedRequests.add(request.method().name() + " " + path);
