@@ -71,11 +71,22 @@ final class HeadlessChromium {
 	 * ends after so many milliseconds without pending network or timers (fetch checks
 	 * finish; WebSockets are not waited for); otherwise the DOM is taken when the page's
 	 * load event has fired
-	 * @param extraOptions further command-line options, such as
-	 * {@code --screenshot=<file>}
 	 * @return the serialized DOM
 	 */
-	static String dumpDom(Path profile, String url, long virtualTimeMillis, String... extraOptions)
+	static String dumpDom(Path profile, String url, long virtualTimeMillis)
+			throws IOException, InterruptedException, ExecutionException {
+		return run(profile, virtualTimeMillis, List.of("--dump-dom", url));
+	}
+
+	/**
+	 * Run Chromium once with the given arguments after the common options.
+	 * @param profile a directory for the browser's profile, deleted afterwards
+	 * @param virtualTimeMillis the virtual time budget, as for
+	 * {@link #dumpDom(Path, String, long)}, or 0 for none
+	 * @param arguments further arguments, such as {@code --screenshot=<file>} and the URL
+	 * @return what Chromium wrote to its standard output
+	 */
+	static String run(Path profile, long virtualTimeMillis, List<String> arguments)
 			throws IOException, InterruptedException, ExecutionException {
 		Path userDataDir = Files.createTempDirectory(profile, "chromium-profile");
 		List<String> command = new ArrayList<>();
@@ -85,9 +96,7 @@ final class HeadlessChromium {
 		if (virtualTimeMillis > 0) {
 			command.add("--virtual-time-budget=" + virtualTimeMillis);
 		}
-		command.addAll(List.of(extraOptions));
-		command.add("--dump-dom");
-		command.add(url);
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 		try {
 			// Read stdout while waiting so that a large DOM cannot fill the pipe and

@@ -16,18 +16,12 @@
 
 package io.corsgateway.sample;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,10 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests of the CORS playground in a real browser (headless Chromium): the page, served by
@@ -69,10 +61,6 @@ class PlaygroundBrowserTests {
 
 	static final String SCREENSHOT_VARIABLE = "PLAYGROUND_SCREENSHOT";
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final long BROWSER_TIMEOUT_SECONDS = 60;
-
 	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
 	@LocalServerPort
@@ -92,21 +80,20 @@ class PlaygroundBrowserTests {
 	@BeforeAll
 	void loadThePlaygroundInChromium(@TempDir Path temp) throws Exception {
 		this.temp = temp;
-		if (!isChromiumInstalled()) {
+		if (!HeadlessChromium.isInstalled()) {
 			return;
 		}
 		long before = this.upstream.getRequestCount();
-		this.dom = runChromium(List.of("--dump-dom", pageUrl("")));
+		this.dom = HeadlessChromium.run(this.temp, 10000, List.of("--dump-dom", pageUrl("")));
 		this.upstreamRequests = this.upstream.getRequestCount() - before;
-		this.askDom = runChromium(List.of("--dump-dom",
+		this.askDom = HeadlessChromium.run(this.temp, 10000, List.of("--dump-dom",
 				pageUrl("&origin=https://shop.example&method=DELETE&path=/orders/1&headers=X-Debug")));
 	}
 
 	@BeforeEach
 	void requireChromium() {
 		// Checked per test, not in @BeforeAll, so that each test is reported as skipped.
-		assumeTrue(isChromiumInstalled(), "Chromium not found at " + CHROMIUM
-				+ ": install it (apt-get install chromium) to run the browser tests");
+		HeadlessChromium.assumeInstalled();
 	}
 
 	@Test
@@ -186,7 +173,8 @@ class PlaygroundBrowserTests {
 	void screenshotOfThePlayground() throws Exception {
 		Path screenshot = screenshotFile();
 		Files.deleteIfExists(screenshot);
-		runChromium(List.of("--screenshot=" + screenshot, "--window-size=1280,1600", "--hide-scrollbars", pageUrl("")));
+		HeadlessChromium.run(this.temp, 10000,
+				List.of("--screenshot=" + screenshot, "--window-size=1280,1600", "--hide-scrollbars", pageUrl("")));
 		assertThat(screenshot).exists();
 		byte[] signature = new byte[PNG_SIGNATURE.length];
 		try (InputStream input = Files.newInputStream(screenshot)) {
@@ -253,43 +241,6 @@ class PlaygroundBrowserTests {
 			attributes.put(matcher.group(1), matcher.group(2));
 		}
 		return attributes;
-	}
-
-	private static boolean isChromiumInstalled() {
-		return Files.isExecutable(CHROMIUM);
-	}
-
-	private String runChromium(List<String> arguments) throws IOException, InterruptedException, ExecutionException {
-		Path userDataDir = Files.createTempDirectory(this.temp, "chromium-profile");
-		List<String> command = new ArrayList<>(
-				List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-						"--no-first-run", "--disable-background-networking", "--disable-component-update",
-						"--disable-sync", "--user-data-dir=" + userDataDir, "--virtual-time-budget=10000"));
-		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		try {
-			// Read stdout while waiting so that a large DOM cannot fill the pipe and
-			// block.
-			CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-			boolean exited = process.waitFor(BROWSER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-			assertThat(exited).as("Chromium exited within %d seconds", BROWSER_TIMEOUT_SECONDS).isTrue();
-			assertThat(process.exitValue()).as("Chromium exit code").isZero();
-			return output.get();
-		}
-		finally {
-			process.descendants().forEach(ProcessHandle::destroyForcibly);
-			process.destroyForcibly();
-			FileSystemUtils.deleteRecursively(userDataDir);
-		}
-	}
-
-	private static String read(InputStream input) {
-		try (input) {
-			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Unable to read Chromium's output", ex);
-		}
 	}
 
 }
