@@ -93,7 +93,10 @@ class GatewayFeatureRulesTests {
 	@Test
 	void policiesSayWhetherAnyScopeAllowsPrivateNetworkAccessRoutesIncluded() {
 		assertThat(CorsPolicies.builder()
-			.service("printer", (printer) -> printer.paths("/printer/**").allowedOrigins(SHOP))
+			.service("printer",
+					(printer) -> printer.paths("/printer/**")
+						.allowedOrigins(SHOP)
+						.route("jobs", (jobs) -> jobs.paths("/printer/jobs")))
 			.build()
 			.isPrivateNetworkAllowed()).isFalse();
 		assertThat(CorsPolicies.builder()

@@ -75,4 +75,25 @@ class PrivateNetworkOriginTests {
 				"cors.services.printer.allowed-origin-patterns[0]", "https://.*", "allow-credentials: true");
 	}
 
+	@Test
+	void privateNetworkAccessWithOnlyTheNullOriginFailsStartup() {
+		assertOnlyError(
+				CorsPolicies.builder()
+					.service("printer",
+							(printer) -> printer.paths("/printer/**").allowedOrigins("null").allowPrivateNetwork(true)),
+				"cors.services.printer.allowed-origins[0]", "null", "allow-private-network: true");
+	}
+
+	// The unescaped dot is the error to fix first; the pattern gets no second one.
+	@Test
+	void patternWithAnUnescapedLeadingDotIsReportedOnceForIt() {
+		assertOnlyError(
+				CorsPolicies.builder()
+					.service("printer",
+							(printer) -> printer.paths("/printer/**")
+								.allowedOriginPatterns(".shop\\.example\\.com")
+								.allowPrivateNetwork(true)),
+				"cors.services.printer.allowed-origin-patterns[0]", ".shop\\.example\\.com", "is unescaped");
+	}
+
 }
