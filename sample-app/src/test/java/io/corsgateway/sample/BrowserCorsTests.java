@@ -95,11 +95,14 @@ class BrowserCorsTests {
 	void browserRefusesMethodOutsideThePolicy() {
 		assertThat(this.dom).contains("disallowed-method: error TypeError");
 		assertThat(this.upstream.hasReceived("PATCH", "/orders/1")).isFalse();
+		// A preflight answered without CORS headers fails too: PUT, which the same
+		// service lists, passes, so the gateway answered and refused PATCH.
+		assertThat(result("put")).isEqualTo("ok 200 PUT /orders/put");
 	}
 
 	@Test
 	void browserReadsSimpleGetFromAllowedOrigin() {
-		assertThat(result("simple-get-allowed")).isEqualTo("ok 200 GET /orders/simple");
+		assertThat(result("simple-get-allowed")).matches("ok 200 GET /orders/simple trace=upstream-\\d+");
 	}
 
 	@Test
@@ -135,6 +138,9 @@ class BrowserCorsTests {
 	void browserRefusesCustomHeaderOutsideThePolicy() {
 		assertThat(result("custom-header-not-allowed")).startsWith("error TypeError");
 		assertThat(this.upstream.hasReceived("GET", "/orders/custom")).isFalse();
+		// A preflight answered without CORS headers fails too: X-Request-Id, which the
+		// same service lists, passes, so the gateway answered and refused X-Debug.
+		assertThat(result("credentialed-preflight")).startsWith("ok 200 GET /orders/1");
 	}
 
 	@Test
@@ -146,6 +152,9 @@ class BrowserCorsTests {
 	void browserRefusesAuthorizationUnderStarAllowedHeaders() {
 		assertThat(result("authorization-under-star")).startsWith("error TypeError");
 		assertThat(this.upstream.hasReceived("GET", "/orders/drafts/authorization")).isFalse();
+		// A preflight answered without CORS headers fails too: another header passes on
+		// the same route, so the gateway answered and refused Authorization.
+		assertThat(result("star-methods-patch")).isEqualTo("ok 200 PATCH /orders/drafts/patch");
 	}
 
 	@Test
@@ -262,6 +271,9 @@ class BrowserCorsTests {
 	void browserFailsEventStreamForOriginOutsideThePolicy() {
 		// Failed without reconnecting, before any event and before "open".
 		assertThat(this.dom).contains("sse-disallowed-origin: error Error readyState=CLOSED after []");
+		// Refused by the gateway, not by the browser for the upstream's '*' on a
+		// credentialed request: the upstream never opened the stream.
+		assertThat(this.upstream.hasReceived("GET", "/events/refunds/1")).isFalse();
 	}
 
 	/**

@@ -139,6 +139,22 @@ class PlaygroundHandlerTests {
 	}
 
 	@Test
+	void namesThatOnlyResembleLoopbackAreRefused() {
+		// Names a rebinding site can take: each resolves wherever its owner wants.
+		for (String host : List.of("127.0.0.1.nip.io", "localhost.", "localhost.attacker.example",
+				"127.0.0.1.attacker.example:1", "[::1].attacker.example")) {
+			this.client.get()
+				.uri(PlaygroundHandler.CHECK_PATH + "?path=/orders/1")
+				.header(HttpHeaders.HOST, host)
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+		}
+		assertThat(this.endpointLookups).hasValue(0);
+		assertThat(this.endpointRequests).isEmpty();
+	}
+
+	@Test
 	void loopbackNamesAreAnswered() {
 		for (String host : List.of("localhost", "LOCALHOST:1", "[::1]:1", "127.0.0.1")) {
 			this.client.get()
