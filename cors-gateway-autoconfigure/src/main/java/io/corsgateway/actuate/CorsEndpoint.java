@@ -505,9 +505,11 @@ public class CorsEndpoint {
 	 * @param requestHeaders the {@code Access-Control-Request-Headers} read, empty when
 	 * none
 	 * @param preflight whether the request is a CORS preflight
+	 * @param websocketHandshake whether the request opens a WebSocket
+	 * @param requestPrivateNetwork whether the preflight asks for private network access
 	 */
 	public record RequestDescriptor(String method, String uri, @Nullable String origin, @Nullable String requestMethod,
-			String requestHeaders, boolean preflight) {
+			String requestHeaders, boolean preflight, boolean websocketHandshake, boolean requestPrivateNetwork) {
 
 	}
 
@@ -563,7 +565,8 @@ public class CorsEndpoint {
 
 		private static RequestDescriptor describe(CorsRequest request, URI uri) {
 			return new RequestDescriptor(request.method(), uri.toString(), request.origin(), request.requestMethod(),
-					request.requestHeaders(), request.isPreflight());
+					request.requestHeaders(), request.isPreflight(), request.websocketHandshake(),
+					request.requestPrivateNetwork());
 		}
 
 	}

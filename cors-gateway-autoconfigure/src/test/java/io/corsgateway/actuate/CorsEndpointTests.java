@@ -68,6 +68,7 @@ class CorsEndpointTests {
 		CheckDescriptor allowed = this.endpoint.check(CorsEndpoint.CHECK, "/orders/live", SHOP, null, null, null, null,
 				null, true, null);
 		assertThat(allowed.reason()).isEqualTo(DecisionReason.WEBSOCKET_HANDSHAKE);
+		assertThat(allowed.request().websocketHandshake()).isTrue();
 		CheckDescriptor refused = this.endpoint.check(CorsEndpoint.CHECK, "/orders/live", "https://evil.example", null,
 				null, null, null, null, true, null);
 		assertThat(refused.reason()).isEqualTo(DecisionReason.WEBSOCKET_ORIGIN_NOT_ALLOWED);
@@ -83,6 +84,7 @@ class CorsEndpointTests {
 		CheckDescriptor check = this.endpoint.check(CorsEndpoint.CHECK, "/printer/jobs", SHOP, "OPTIONS", null, "POST",
 				null, null, null, true);
 		assertThat(check.headers()).containsEntry("Access-Control-Allow-Private-Network", "true");
+		assertThat(check.request().requestPrivateNetwork()).isTrue();
 		CheckDescriptor without = this.endpoint.check(CorsEndpoint.CHECK, "/printer/jobs", SHOP, "OPTIONS", null,
 				"POST", null, null, null, null);
 		assertThat(without.headers()).doesNotContainKey("Access-Control-Allow-Private-Network");
