@@ -16,21 +16,11 @@
 
 package io.corsgateway.sample;
 
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,58 +33,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author cors-gateway authors
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.upstream.port=0")
-@TestInstance(Lifecycle.PER_CLASS)
-class BrowserCorsTests {
+class BrowserCorsTests extends BrowserPageTests {
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private UpstreamServer upstream;
-
-	private String dom = "";
-
-	@BeforeAll
-	void loadTestPageInChromium(@TempDir Path profile) throws Exception {
-		if (!HeadlessChromium.isInstalled()) {
-			return;
-		}
-		// The page comes from 127.0.0.1:<upstream port> and calls the gateway on
-		// localhost:<port>, another origin, so every fetch is a CORS request. One page
-		// load runs every check.
-		String gateway = "http://localhost:" + this.port;
-		String page = "http://127.0.0.1:" + this.upstream.getPort() + UpstreamServer.BROWSER_TEST_PAGE + "?gateway="
-				+ gateway;
-		this.dom = HeadlessChromium.dumpDom(profile, page, 10000);
+	@Override
+	String pagePath() {
+		return UpstreamServer.BROWSER_TEST_PAGE;
 	}
 
-	@BeforeEach
-	void requireChromium() {
-		// Checked per test, not in @BeforeAll, so that each test is reported as skipped.
-		HeadlessChromium.assumeInstalled();
-	}
-
-	@Test
-	void browserRunsEveryCheckOfTheTestPage() {
-		assertThat(this.dom).as("DOM dumped by Chromium").contains("data-done=\"true\"");
+	@Override
+	long virtualTimeMillis() {
+		return 10000;
 	}
 
 	@Test
 	void browserSendsPreflightAndReadsCredentialedResponse() {
-		assertThat(this.dom).contains("credentialed-preflight: ok 200 GET /orders/1 trace=upstream-");
+		assertThat(dom()).contains("credentialed-preflight: ok 200 GET /orders/1 trace=upstream-");
 	}
 
 	@Test
 	void browserRefusesResponseForOriginOutsideThePolicy() {
-		assertThat(this.dom).contains("disallowed-origin: error TypeError");
-		assertThat(this.upstream.hasReceived("GET", "/admin/users")).isFalse();
+		assertThat(dom()).contains("disallowed-origin: error TypeError");
+		assertThat(upstream().hasReceived("GET", "/admin/users")).isFalse();
 	}
 
 	@Test
 	void browserRefusesMethodOutsideThePolicy() {
-		assertThat(this.dom).contains("disallowed-method: error TypeError");
-		assertThat(this.upstream.hasReceived("PATCH", "/orders/1")).isFalse();
+		assertThat(dom()).contains("disallowed-method: error TypeError");
+		assertThat(upstream().hasReceived("PATCH", "/orders/1")).isFalse();
 		// A preflight answered without CORS headers fails too: PUT, which the same
 		// service lists, passes, so the gateway answered and refused PATCH.
 		assertThat(result("put")).isEqualTo("ok 200 PUT /orders/put");
@@ -137,7 +102,7 @@ class BrowserCorsTests {
 	@Test
 	void browserRefusesCustomHeaderOutsideThePolicy() {
 		assertThat(result("custom-header-not-allowed")).startsWith("error TypeError");
-		assertThat(this.upstream.hasReceived("GET", "/orders/custom")).isFalse();
+		assertThat(upstream().hasReceived("GET", "/orders/custom")).isFalse();
 		// A preflight answered without CORS headers fails too: X-Request-Id, which the
 		// same service lists, passes, so the gateway answered and refused X-Debug.
 		assertThat(result("credentialed-preflight")).startsWith("ok 200 GET /orders/1");
@@ -151,7 +116,7 @@ class BrowserCorsTests {
 	@Test
 	void browserRefusesAuthorizationUnderStarAllowedHeaders() {
 		assertThat(result("authorization-under-star")).startsWith("error TypeError");
-		assertThat(this.upstream.hasReceived("GET", "/orders/drafts/authorization")).isFalse();
+		assertThat(upstream().hasReceived("GET", "/orders/drafts/authorization")).isFalse();
 		// A preflight answered without CORS headers fails too: another header passes on
 		// the same route, so the gateway answered and refused Authorization.
 		assertThat(result("star-methods-patch")).isEqualTo("ok 200 PATCH /orders/drafts/patch");
@@ -175,7 +140,7 @@ class BrowserCorsTests {
 		// for
 		// a credentialed request.
 		assertThat(result("credentials-star-origin")).startsWith("error TypeError");
-		assertThat(this.upstream.hasReceived("GET", "/catalog/credentials")).isTrue();
+		assertThat(upstream().hasReceived("GET", "/catalog/credentials")).isTrue();
 	}
 
 	@Test
@@ -187,7 +152,7 @@ class BrowserCorsTests {
 	void upstreamsStarDoesNotReachOriginOutsideThePolicy() {
 		// The upstream answered, with "Access-Control-Allow-Origin: *": the gateway
 		// removed it.
-		assertThat(this.upstream.hasReceived("GET", "/fail/back-office/1")).isTrue();
+		assertThat(upstream().hasReceived("GET", "/fail/back-office/1")).isTrue();
 		assertThat(result("upstream-star-not-leaked")).startsWith("error TypeError");
 	}
 
@@ -220,15 +185,15 @@ class BrowserCorsTests {
 		// back
 		// office only.
 		assertThat(result("route-override")).startsWith("error TypeError");
-		assertThat(this.upstream.hasReceived("POST", "/orders/1/refunds")).isFalse();
+		assertThat(upstream().hasReceived("POST", "/orders/1/refunds")).isFalse();
 	}
 
 	@Test
 	void browserCannotReadAmbiguousPath() {
 		// Without the 400, /catalog/** would have proxied it with "*".
 		assertThat(result("ambiguous-path")).startsWith("error TypeError");
-		assertThat(this.upstream.hasReceived("GET", "/catalog/..;/admin/users")).isFalse();
-		assertThat(this.upstream.hasReceived("GET", "/admin/users")).isFalse();
+		assertThat(upstream().hasReceived("GET", "/catalog/..;/admin/users")).isFalse();
+		assertThat(upstream().hasReceived("GET", "/admin/users")).isFalse();
 	}
 
 	@Test
@@ -257,23 +222,23 @@ class BrowserCorsTests {
 
 	@Test
 	void browserReadsExposedHeaderOnly() {
-		assertThat(this.dom).contains("exposed-header: ok 200 total=42 trace=null");
+		assertThat(dom()).contains("exposed-header: ok 200 total=42 trace=null");
 	}
 
 	@Test
 	void browserReadsCredentialedEventStreamOpenedBeforeTheFirstEvent() {
 		// "open" is EventSource's signal that the response head, CORS headers included,
 		// was accepted; it comes before the first event's id.
-		assertThat(this.dom).contains("sse-credentialed: ok 3 events: open 1 2 3");
+		assertThat(dom()).contains("sse-credentialed: ok 3 events: open 1 2 3");
 	}
 
 	@Test
 	void browserFailsEventStreamForOriginOutsideThePolicy() {
 		// Failed without reconnecting, before any event and before "open".
-		assertThat(this.dom).contains("sse-disallowed-origin: error Error readyState=CLOSED after []");
+		assertThat(dom()).contains("sse-disallowed-origin: error Error readyState=CLOSED after []");
 		// Refused by the gateway, not by the browser for the upstream's '*' on a
 		// credentialed request: the upstream never opened the stream.
-		assertThat(this.upstream.hasReceived("GET", "/events/refunds/1")).isFalse();
+		assertThat(upstream().hasReceived("GET", "/events/refunds/1")).isFalse();
 	}
 
 	/**
@@ -283,8 +248,8 @@ class BrowserCorsTests {
 	private String result(String name) {
 		Matcher matcher = Pattern
 			.compile("<li id=\"" + Pattern.quote(name) + "\">" + Pattern.quote(name) + ": ([^<]*)</li>")
-			.matcher(this.dom);
-		assertThat(matcher.find()).as("result of %s in the DOM dumped by Chromium:%n%s", name, this.dom).isTrue();
+			.matcher(dom());
+		assertThat(matcher.find()).as("result of %s in the DOM dumped by Chromium:%n%s", name, dom()).isTrue();
 		return HtmlUtils.htmlUnescape(matcher.group(1));
 	}
 

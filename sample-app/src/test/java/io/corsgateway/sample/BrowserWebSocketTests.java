@@ -16,19 +16,7 @@
 
 package io.corsgateway.sample;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,51 +33,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author cors-gateway authors
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.upstream.port=0")
-@TestInstance(Lifecycle.PER_CLASS)
-class BrowserWebSocketTests {
+class BrowserWebSocketTests extends BrowserPageTests {
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private UpstreamServer upstream;
-
-	private String dom = "";
-
-	@BeforeAll
-	void loadTestPageInChromium(@TempDir Path profile) throws Exception {
-		if (!HeadlessChromium.isInstalled()) {
-			return;
-		}
-		// The page comes from 127.0.0.1:<upstream port> and opens WebSockets on
-		// localhost:<port>, another origin.
-		String gateway = "http://localhost:" + this.port;
-		String page = "http://127.0.0.1:" + this.upstream.getPort() + UpstreamServer.WEBSOCKET_TEST_PAGE + "?gateway="
-				+ gateway;
-		this.dom = HeadlessChromium.dumpDom(profile, page, 0);
+	@Override
+	String pagePath() {
+		return UpstreamServer.WEBSOCKET_TEST_PAGE;
 	}
 
-	@BeforeEach
-	void requireChromium() {
-		// Checked per test, not in @BeforeAll, so that each test is reported as skipped.
-		HeadlessChromium.assumeInstalled();
-	}
-
-	@Test
-	void browserRunsEveryCheckOfTheTestPage() {
-		assertThat(this.dom).as("DOM dumped by Chromium").contains("data-done=\"true\"");
+	@Override
+	long virtualTimeMillis() {
+		return 0;
 	}
 
 	@Test
 	void browserOpensWebSocketFromAnAllowedOriginAndReceivesMessages() {
-		assertThat(this.dom).contains("websocket-allowed: ok " + UpstreamServer.GREETING_PREFIX + "/ws/browser | "
+		assertThat(dom()).contains("websocket-allowed: ok " + UpstreamServer.GREETING_PREFIX + "/ws/browser | "
 				+ UpstreamServer.ECHO_PREFIX + "from-browser");
 	}
 
 	@Test
 	void browserFailsToOpenWebSocketFromAnOriginTheRouteDoesNotAllow() {
-		assertThat(this.dom).contains("websocket-disallowed: error Error onerror close 1006");
+		assertThat(dom()).contains("websocket-disallowed: error Error onerror close 1006");
 	}
 
 }
