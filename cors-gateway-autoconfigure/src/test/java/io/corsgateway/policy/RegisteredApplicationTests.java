@@ -272,4 +272,37 @@ class RegisteredApplicationTests {
 		assertThat(policy(policies, "/catalog/1").allowsOrigin(PORTAL)).isTrue();
 	}
 
+	@Test
+	void servicesEntryStartingWithASlashIsMalformedNotAnUnknownService() {
+		CorsPolicies policies = withRegistered(kiosk(), row("portal", List.of(PORTAL), List.of("/refunds")));
+		assertSkipped(policies, "cors_applications row portal.services[0]", "/refunds",
+				"a services entry is a service id, such as orders");
+	}
+
+	@Test
+	void servicesEntryWithAnEmptySegmentIsMalformedNotAnUnknownRoute() {
+		CorsPolicies policies = withRegistered(kiosk(), row("portal", List.of(PORTAL), List.of("orders//refunds")));
+		assertSkipped(policies, "cors_applications row portal.services[0]", "orders//refunds",
+				"a services entry is a service id, such as orders");
+	}
+
+	// Credentials are judged on the route the application is registered with, not on
+	// another route of the same service.
+	@Test
+	void applicationIsCheckedAgainstThePolicyOfTheRouteItNames() {
+		CorsPolicies policies = CorsPolicies.builder()
+			.service("orders",
+					(orders) -> orders.paths("/orders/**")
+						.allowedOrigins(SHOP)
+						.route("history", (history) -> history.paths("/orders/history"))
+						.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds").allowCredentials(true)))
+			.registeredApplications(List.of(row("kiosk", List.of(KIOSK), List.of("orders")),
+					row("portal", List.of("http://portal.partner.example"), List.of("orders/refunds"))))
+			.build();
+		assertThat(policies.getWarnings()).singleElement()
+			.satisfies((warning) -> assertThat(warning.reason()).startsWith("Application 'portal' is skipped: ")
+				.contains("allow-credentials: true"));
+		assertThat(policies.getApplications()).extracting(CorsApplication::id).containsExactly("kiosk");
+	}
+
 }
