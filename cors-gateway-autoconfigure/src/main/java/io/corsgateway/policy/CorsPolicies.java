@@ -15,8 +15,8 @@
  */
 package io.corsgateway.policy;
 
-import java.util.HashSet;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +73,7 @@ public final class CorsPolicies {
 		this.originSets = originSets;
 		this.applications = List.copyOf(applications);
 		this.warnings = warnings;
-		this.privateNetworkAllowed = this.fallback != null && this.fallback.isAllowPrivateNetwork()
+		this.privateNetworkAllowed = (this.fallback != null && this.fallback.isAllowPrivateNetwork())
 				|| this.scopes.stream()
 					.anyMatch((scope) -> scope.policy().isAllowPrivateNetwork()
 							|| scope.routes().stream().anyMatch((route) -> route.policy().isAllowPrivateNetwork()));
