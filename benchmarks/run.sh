@@ -7,8 +7,8 @@
 # Usage: benchmarks/run.sh [--skip-build] [extra JMH options, e.g. -p size=LARGE]
 #
 # The JMH settings are the documented ones: 1 fork, 5 x 1 s warm-up, 5 x 1 s measurement,
-# -prof gc. The whole run takes about 20 minutes (CorsFilterBenchmark has four methods: harness,
-# starter, starterWithMetrics and spring).
+# -prof gc. The whole run takes about 25 minutes (CorsFilterBenchmark has five methods: harness,
+# starter, starterWithMetrics, spring and floor).
 
 set -euo pipefail
 

@@ -15,13 +15,16 @@
  */
 package io.corsgateway.benchmarks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.corsgateway.actuate.CorsRequestMetrics;
 import io.corsgateway.web.CorsGatewayWebFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,6 +38,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.server.WebFilter;
 
@@ -47,7 +51,12 @@ import org.springframework.web.server.WebFilter;
  * filter through {@link ExchangeRunner}. The {@link #harness()} benchmark runs the same
  * reset and chain behind a filter that does nothing, so that each filter's own cost is
  * its score minus the harness score, which is what {@code Report} prints. Before a trial
- * is measured, setup checks that both filters produce the scenario's outcome.
+ * is measured, setup checks that every filter produces the scenario's outcome.
+ * <p>
+ * {@link #floor()} runs {@link FloorWebFilter}, which already knows the answer and only
+ * reads the request headers and writes the response headers any correct filter must: the
+ * least a filter can cost on this harness. Setup checks that it writes exactly the
+ * headers and status the starter writes.
  * <p>
  * {@link #starter()} runs the filter with every diagnostic off: no decision listener,
  * DEBUG off, no report-only scope. {@link #starterWithMetrics()} runs the same filter
@@ -99,6 +108,8 @@ public class CorsFilterBenchmark {
 
 	private WebFilter springFilter;
 
+	private WebFilter floorFilter;
+
 	/**
 	 * Build the filters and the exchange, and check every filter's outcome once. The
 	 * filter with metrics runs only in its own benchmark's fork: in the others the JIT
@@ -113,12 +124,22 @@ public class CorsFilterBenchmark {
 		withMetrics.setDecisionListeners(List.of(new CorsRequestMetrics(this.meterRegistry)));
 		this.starterWithMetricsFilter = withMetrics;
 		this.springFilter = new CorsWebFilter(this.size.springSource());
+		this.floorFilter = FloorWebFilter.of(this.size, this.scenario);
 		this.runner = new ExchangeRunner(this.scenario.request(this.size), this.headers);
 		int calls = this.runner.getChainCalls();
 		this.scenario.verifyHarness(this.runner.run(NO_OP_FILTER), this.runner.getChainCalls() > calls);
 		calls = this.runner.getChainCalls();
 		this.scenario.verify("CorsGatewayWebFilter", this.size, this.runner.run(this.starterFilter),
 				this.runner.getChainCalls() > calls);
+		Outcome starter = Outcome.of(this.runner.getResponse(), this.runner.getChainCalls() > calls);
+		calls = this.runner.getChainCalls();
+		this.scenario.verify("FloorWebFilter", this.size, this.runner.run(this.floorFilter),
+				this.runner.getChainCalls() > calls);
+		Outcome floor = Outcome.of(this.runner.getResponse(), this.runner.getChainCalls() > calls);
+		if (!floor.equals(starter)) {
+			throw new IllegalStateException("FloorWebFilter did not answer " + this.scenario + " (" + this.size
+					+ ") as CorsGatewayWebFilter does: " + floor + " instead of " + starter);
+		}
 		if (benchmark.getBenchmark().endsWith(".starterWithMetrics")) {
 			calls = this.runner.getChainCalls();
 			this.scenario.verify("CorsGatewayWebFilter with metrics", this.size,
@@ -175,6 +196,29 @@ public class CorsFilterBenchmark {
 	@Benchmark
 	public Object spring() {
 		return this.runner.run(this.springFilter);
+	}
+
+	/**
+	 * The {@link FloorWebFilter} of this size and scenario.
+	 * @return the response
+	 */
+	@Benchmark
+	public Object floor() {
+		return this.runner.run(this.floorFilter);
+	}
+
+	/**
+	 * What a filter did to the exchange: whether it called the chain, the status, and
+	 * every response header with the exact spelling of its name and its values.
+	 */
+	private record Outcome(boolean chainCalled, @Nullable HttpStatusCode status, Map<String, List<String>> headers) {
+
+		static Outcome of(ReusableServerHttpResponse response, boolean chainCalled) {
+			Map<String, List<String>> headers = new LinkedHashMap<>();
+			response.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+			return new Outcome(chainCalled, response.getStatusCode(), headers);
+		}
+
 	}
 
 }

@@ -73,6 +73,14 @@ final class ExchangeRunner {
 	}
 
 	/**
+	 * The response every run resets and returns.
+	 * @return the response
+	 */
+	ReusableServerHttpResponse getResponse() {
+		return this.response;
+	}
+
+	/**
 	 * How many times a filter passed the exchange on to the chain since this runner was
 	 * created.
 	 * @return the number of chain invocations

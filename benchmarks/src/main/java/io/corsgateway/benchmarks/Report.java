@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns the JSON results of {@link CorsFilterBenchmark} ({@code -rf json -prof gc}) into
  * Markdown tables: the starter's time and allocation as a fraction of Spring's, both net
- * of the harness, checked against the targets; the no-{@code Origin} overhead; what the
- * metrics listener adds to the starter, when {@code starterWithMetrics} was run; then the
- * raw figures.
+ * of the harness, checked against the targets; the starter's time and allocation as a
+ * multiple of the floor's, when {@code floor} was run; the no-{@code Origin} overhead;
+ * what the metrics listener adds to the starter, when {@code starterWithMetrics} was run;
+ * then the raw figures.
  * <p>
  * Usage: {@code java -cp benchmarks.jar io.corsgateway.benchmarks.Report result.json}.
  *
@@ -46,6 +47,15 @@ public final class Report {
 
 	/** SMALL: the starter takes at most 1/5 of Spring's time. */
 	private static final double SMALL_TIME_TARGET = 5;
+
+	/** SMALL: the starter takes at most 1.5 times the floor's time. */
+	private static final double SMALL_FLOOR_TIME_TARGET = 1.5;
+
+	/** LARGE: the starter takes at most twice the floor's time. */
+	private static final double LARGE_FLOOR_TIME_TARGET = 2;
+
+	/** Every size: the starter allocates at most 1.5 times the floor's bytes. */
+	private static final double FLOOR_ALLOCATION_TARGET = 1.5;
 
 	/** No {@code Origin}: at most this many nanoseconds above the harness. */
 	private static final double NO_ORIGIN_NANOS_TARGET = 30;
@@ -98,6 +108,7 @@ public final class Report {
 				case "starter" -> row.starter = measure;
 				case "starterWithMetrics" -> row.starterWithMetrics = measure;
 				case "spring" -> row.spring = measure;
+				case "floor" -> row.floor = measure;
 				default -> throw new IllegalArgumentException("Unknown benchmark " + benchmark);
 			}
 		}
@@ -145,6 +156,7 @@ public final class Report {
 					allocationMet);
 		});
 		System.out.println();
+		printFloor(sizes);
 		System.out.println("No `Origin`, the starter's cost above the harness:");
 		System.out.println();
 		System.out.println("| Size | Time above harness | Target | Met | Allocation above harness | Target | Met |");
@@ -170,6 +182,35 @@ public final class Report {
 						"| %s | %s | %s | %s | %s | %.1f | %.1f | %.0f | %.0f | %.0f |%n", size, scenario,
 						row.harness.time(), row.starter.time(), row.spring.time(), row.starter.netNanos(row),
 						row.spring.netNanos(row), row.harness.bytes, row.starter.bytes, row.spring.bytes));
+		System.out.println();
+	}
+
+	private void printFloor(Map<Size, Map<Scenario, Row>> sizes) {
+		if (sizes.values()
+			.stream()
+			.flatMap((scenarios) -> scenarios.values().stream())
+			.noneMatch((row) -> row.floor != null)) {
+			return;
+		}
+		System.out.println("Starter ÷ floor, both net of the harness (2.1x: 2.1 times the floor):");
+		System.out.println();
+		System.out.println("| Size | Scenario | Time | Target | Met | Allocation | Target | Met "
+				+ "| Floor net ns | Starter net ns | Floor B | Starter B |");
+		System.out.println("| --- | --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
+		forEachRow(sizes, (size, scenario, row) -> {
+			Measure floor = row.floor;
+			if (floor == null) {
+				return;
+			}
+			double timeTarget = (size == Size.LARGE) ? LARGE_FLOOR_TIME_TARGET : SMALL_FLOOR_TIME_TARGET;
+			double timeRatio = row.starter.netNanos(row) / floor.netNanos(row);
+			double allocationRatio = row.starter.netBytes(row) / floor.netBytes(row);
+			System.out.printf(Locale.ROOT,
+					"| %s | %s | %.2fx | ≤ %.1fx | %s | %.2fx | ≤ %.1fx | %s | %.1f | %.1f | %.0f | %.0f |%n", size,
+					scenario, timeRatio, timeTarget, verdict(timeRatio <= timeTarget), allocationRatio,
+					FLOOR_ALLOCATION_TARGET, verdict(allocationRatio <= FLOOR_ALLOCATION_TARGET), floor.netNanos(row),
+					row.starter.netNanos(row), floor.netBytes(row), row.starter.netBytes(row));
+		});
 		System.out.println();
 	}
 
@@ -249,6 +290,8 @@ public final class Report {
 		private @Nullable Measure starterWithMetrics;
 
 		private @Nullable Measure spring;
+
+		private @Nullable Measure floor;
 
 	}
 

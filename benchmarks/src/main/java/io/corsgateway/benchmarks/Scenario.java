@@ -27,7 +27,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 /**
- * The requests {@link CorsFilterBenchmark} sends, each with the outcome both filters must
+ * The requests {@link CorsFilterBenchmark} sends, each with the outcome every filter must
  * produce before it is measured.
  *
  * @author cors-gateway authors
@@ -54,7 +54,11 @@ public enum Scenario {
 
 	private static final String REJECTED_ORIGIN = "https://evil.example.org";
 
-	private static final String REQUESTED_HEADERS = "content-type,x-request-id";
+	/** The method every preflight asks for. */
+	static final String REQUESTED_METHOD = "PUT";
+
+	/** The headers every preflight asks for. */
+	static final String REQUESTED_HEADERS = "content-type,x-request-id";
 
 	/**
 	 * The request of this scenario, built once per trial.
@@ -71,7 +75,7 @@ public enum Scenario {
 					REJECTED_PREFLIGHT ->
 				MockServerHttpRequest.options(url)
 					.header(HttpHeaders.ORIGIN, origin(size))
-					.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "PUT")
+					.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, REQUESTED_METHOD)
 					.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, REQUESTED_HEADERS)
 					.build();
 		};
