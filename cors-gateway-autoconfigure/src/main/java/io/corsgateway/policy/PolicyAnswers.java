@@ -59,10 +59,6 @@ final class PolicyAnswers {
 
 	private final CorsDecision preflightFromOriginNotAllowed;
 
-	private final CorsDecision websocketHandshake;
-
-	private final CorsDecision websocketRefused;
-
 	PolicyAnswers(CorsPolicy policy) {
 		this.policy = policy;
 		this.preflightStatus = policy.isPreflightContinue() ? null : HttpStatus.valueOf(policy.getPreflightStatus());
@@ -90,8 +86,6 @@ final class PolicyAnswers {
 		this.actualFromOriginNotAllowed = CorsDecision.actualRefused(policy, DecisionReason.ORIGIN_NOT_ALLOWED, null);
 		this.preflightFromOriginNotAllowed = CorsDecision.preflightRejected(policy, DecisionReason.ORIGIN_NOT_ALLOWED,
 				null);
-		this.websocketHandshake = CorsDecision.websocketHandshake(policy);
-		this.websocketRefused = CorsDecision.websocketRefused(policy);
 	}
 
 	/** The decision for a request without {@code Origin}. */
@@ -136,14 +130,17 @@ final class PolicyAnswers {
 				privateNetwork ? this.privateNetworkPreflightValues : this.preflightValues);
 	}
 
-	/** The decision for a WebSocket handshake the policy lets through. */
+	/**
+	 * The decision for a WebSocket handshake the policy lets through. Made on demand:
+	 * handshakes are rare, and a large configuration would hold one per policy.
+	 */
 	CorsDecision websocketHandshake() {
-		return this.websocketHandshake;
+		return CorsDecision.websocketHandshake(this.policy);
 	}
 
 	/** The decision for a WebSocket handshake from an origin the policy refuses. */
 	CorsDecision websocketRefused() {
-		return this.websocketRefused;
+		return CorsDecision.websocketRefused(this.policy);
 	}
 
 	/**

@@ -139,6 +139,9 @@ public final class PolicyField<T> {
 
 	private final Check<T> check;
 
+	// Every policy that no level sets this field for resolves it to this one value.
+	private final ResolvedField<T> builtIn;
+
 	private PolicyField(String name, Class<T> type, @Nullable Class<?> elementType, @Nullable T defaultValue,
 			Check<T> check) {
 		this.name = name;
@@ -146,6 +149,7 @@ public final class PolicyField<T> {
 		this.elementType = elementType;
 		this.defaultValue = defaultValue;
 		this.check = check;
+		this.builtIn = new ResolvedField<>(this, defaultValue, PolicyLevel.BUILT_IN, null);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -246,7 +250,8 @@ public final class PolicyField<T> {
 				return new ResolvedField<>(this, value, level.getLevel(), level.getPropertyPrefix() + "." + this.name);
 			}
 		}
-		return new ResolvedField<>(this, this.defaultValue, PolicyLevel.BUILT_IN, null);
+		// Shared: a large configuration holds one per policy and field otherwise.
+		return this.builtIn;
 	}
 
 	/**
