@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# End-to-end load test: requests per second through the sample gateway on loopback, with the
-# CORS filter on and with cors.enabled=false, for simple CORS GETs and for preflights.
+# End-to-end load test: requests per second and the gateway process's CPU time per request
+# (user + system, from /proc/<pid>/stat), through the sample gateway on loopback, with the CORS
+# filter on and with cors.enabled=false, for simple CORS GETs and for preflights. Throughput is
+# too noisy on shared cores to resolve a few percent; CPU time per request is what the
+# comparison rests on.
 #
 # Usage: benchmarks/load-test.sh [seconds-per-run] [rounds]
 # Installs wrk from Debian's packages when missing (needs root), builds the sample jar from
@@ -67,7 +70,12 @@ stop_gateway() {
 	APP_PID=""
 }
 
-# Prints requests per second.
+# The gateway's CPU time so far (user + system), in clock ticks.
+cpu_ticks() {
+	awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"
+}
+
+# Prints requests per second and the gateway's CPU microseconds per request.
 measure() {
 	local scenario=$1 seconds=$2
 	local url="http://127.0.0.1:$GATEWAY_PORT/orders/1"
@@ -75,11 +83,18 @@ measure() {
 		echo "Deadline reached, stopping" >&2
 		exit 1
 	fi
+	local before after
+	before=$(cpu_ticks)
 	if [ "$scenario" = simple ]; then
 		timeout $(( seconds + 30 )) wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -H "Origin: https://shop.example" "$url"
 	else
 		timeout $(( seconds + 30 )) wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$WORK/preflight.lua" "$url"
-	fi | awk '/Requests\/sec/ { print $2 }'
+	fi >"$WORK/wrk.out"
+	after=$(cpu_ticks)
+	awk -v ticks=$(( after - before )) -v hz="$(getconf CLK_TCK)" '
+		/ requests in / { requests = $1 }
+		/Requests\/sec/ { rps = $2 }
+		END { printf "%s %.1f\n", rps, (requests > 0) ? ticks / hz * 1e6 / requests : 0 }' "$WORK/wrk.out"
 }
 
 # Sanity: the filter is really on (or off) before measuring.
@@ -101,7 +116,7 @@ echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /p
 echo "java: $(java -version 2>&1 | head -1)"
 echo "wrk: 1 thread, $CONNECTIONS connections, ${DURATION}s per run, $ROUNDS rounds, CORS on and off alternating"
 echo
-declare -A results
+declare -A results cpus cpu_by_round
 for round in $(seq 1 "$ROUNDS"); do
 	for mode in true false; do
 		start_gateway "$mode"
@@ -109,9 +124,11 @@ for round in $(seq 1 "$ROUNDS"); do
 		measure simple 5 >/dev/null     # warm-up
 		measure preflight 5 >/dev/null  # warm-up
 		for scenario in simple preflight; do
-			rps=$(measure "$scenario" "$DURATION")
+			read -r rps cpu < <(measure "$scenario" "$DURATION")
 			results["$mode,$scenario"]+="$rps "
-			echo "round $round cors.enabled=$mode $scenario: $rps req/s"
+			cpus["$mode,$scenario"]+="$cpu "
+			cpu_by_round["$round,$mode,$scenario"]=$cpu
+			echo "round $round cors.enabled=$mode $scenario: $rps req/s, $cpu us CPU per request"
 		done
 		stop_gateway
 	done
@@ -129,4 +146,20 @@ for scenario in simple preflight; do
 	off=$(echo "${results[false,$scenario]}" | median)
 	ratio=$(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.1f%%", 100 * a / b }')
 	echo "| $scenario | $on | $off | $ratio |"
+done
+
+# CPU per request, on / off per round (the two runs of a round are next to each other in time),
+# then the median ratio and its spread.
+echo
+echo "| scenario | CPU per request, on (us, median) | off (us, median) | on / off per round | median on / off |"
+echo "|---|---|---|---|---|"
+for scenario in simple preflight; do
+	on=$(echo "${cpus[true,$scenario]}" | median)
+	off=$(echo "${cpus[false,$scenario]}" | median)
+	ratios=""
+	for round in $(seq 1 "$ROUNDS"); do
+		ratios+="$(awk -v a="${cpu_by_round[$round,true,$scenario]}" -v b="${cpu_by_round[$round,false,$scenario]}" \
+			'BEGIN { printf "%.3f", a / b }') "
+	done
+	echo "| $scenario | $on | $off | ${ratios% } | $(echo "$ratios" | median) |"
 done
