@@ -156,7 +156,7 @@ public final class ScaleBenchmark {
 		return met ? "met" : "MISSED";
 	}
 
-	private static int intArgument(String[] args, String name, int defaultValue) {
+	static int intArgument(String[] args, String name, int defaultValue) {
 		String prefix = "--" + name + "=";
 		return Arrays.stream(args)
 			.filter((arg) -> arg.startsWith(prefix))
