@@ -93,6 +93,19 @@ final class CompiledParts {
 		}).orElse(null);
 	}
 
+	/**
+	 * Whether an {@code allowed-origin-patterns} entry is one whose safety can be judged
+	 * from its structure: not a reference, compiling, and without an unescaped literal
+	 * dot. The others already have an error of their own, which a second one about their
+	 * safety would only repeat.
+	 * @param regex the entry
+	 * @return whether its safety should be checked
+	 */
+	boolean isJudgeablePattern(@Nullable String regex) {
+		return regex != null && !OriginSets.isReference(regex) && pattern(regex) != null
+				&& FieldChecks.unescapedLiteralDot(regex) < 0;
+	}
+
 	private List<OriginRule> originRules(List<String> origins) {
 		List<OriginRule> rules = new ArrayList<>(origins.size());
 		for (String origin : origins) {

@@ -89,8 +89,7 @@ final class CredentialChecks {
 		List<String> regexes = values(patterns);
 		for (int i = 0; i < regexes.size(); i++) {
 			String regex = regexes.get(i);
-			if (regex == null || OriginSets.isReference(regex) || this.parts.pattern(regex) == null
-					|| FieldChecks.unescapedLiteralDot(regex) >= 0) {
+			if (!this.parts.isJudgeablePattern(regex)) {
 				continue;
 			}
 			String refusal = OriginPatternSafety.refusal(regex, insecureAllowed, credentials.source());

@@ -149,7 +149,7 @@ final class PolicyCompiler {
 		}
 		for (int i = 0; i < regexes.size(); i++) {
 			String regex = regexes.get(i);
-			if (regex == null || this.parts.pattern(regex) == null || FieldChecks.unescapedLiteralDot(regex) >= 0) {
+			if (!this.parts.isJudgeablePattern(regex)) {
 				continue;
 			}
 			if (OriginPatternSafety.refusal(regex, true, setBy) != null) {
