@@ -39,6 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.server.WebFilter;
 
@@ -110,6 +111,8 @@ public class CorsFilterBenchmark {
 
 	private WebFilter floorFilter;
 
+	private WebFilter floorWithCommitActionFilter;
+
 	/**
 	 * Build the filters and the exchange, and check every filter's outcome once. The
 	 * filter with metrics runs only in its own benchmark's fork: in the others the JIT
@@ -125,6 +128,7 @@ public class CorsFilterBenchmark {
 		this.starterWithMetricsFilter = withMetrics;
 		this.springFilter = new CorsWebFilter(this.size.springSource());
 		this.floorFilter = FloorWebFilter.of(this.size, this.scenario);
+		this.floorWithCommitActionFilter = FloorWebFilter.of(this.size, this.scenario).withCommitAction();
 		this.runner = new ExchangeRunner(this.scenario.request(this.size), this.headers);
 		int calls = this.runner.getChainCalls();
 		this.scenario.verifyHarness(this.runner.run(NO_OP_FILTER), this.runner.getChainCalls() > calls);
@@ -139,6 +143,15 @@ public class CorsFilterBenchmark {
 		if (!floor.equals(starter)) {
 			throw new IllegalStateException("FloorWebFilter did not answer " + this.scenario + " (" + this.size
 					+ ") as CorsGatewayWebFilter does: " + floor + " instead of " + starter);
+		}
+		calls = this.runner.getChainCalls();
+		this.scenario.verify("FloorWebFilter with a commit action", this.size,
+				this.runner.run(this.floorWithCommitActionFilter), this.runner.getChainCalls() > calls);
+		Outcome floorWithCommitAction = Outcome.of(this.runner.getResponse(), this.runner.getChainCalls() > calls);
+		if (!floorWithCommitAction.equals(starter)) {
+			throw new IllegalStateException(
+					"FloorWebFilter with a commit action did not answer " + this.scenario + " (" + this.size
+							+ ") as CorsGatewayWebFilter does: " + floorWithCommitAction + " instead of " + starter);
 		}
 		if (benchmark.getBenchmark().endsWith(".starterWithMetrics")) {
 			calls = this.runner.getChainCalls();
@@ -208,12 +221,23 @@ public class CorsFilterBenchmark {
 	}
 
 	/**
+	 * The {@link FloorWebFilter} of this size and scenario, registering a commit action
+	 * that does nothing: the floor of a filter that repairs the headers at commit, on a
+	 * response whose commit actions cost something.
+	 * @return the response
+	 */
+	@Benchmark
+	public Object floorWithCommitAction() {
+		return this.runner.run(this.floorWithCommitActionFilter);
+	}
+
+	/**
 	 * What a filter did to the exchange: whether it called the chain, the status, and
 	 * every response header with the exact spelling of its name and its values.
 	 */
 	private record Outcome(boolean chainCalled, @Nullable HttpStatusCode status, Map<String, List<String>> headers) {
 
-		static Outcome of(ReusableServerHttpResponse response, boolean chainCalled) {
+		static Outcome of(ServerHttpResponse response, boolean chainCalled) {
 			Map<String, List<String>> headers = new LinkedHashMap<>();
 			response.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
 			return new Outcome(chainCalled, response.getStatusCode(), headers);

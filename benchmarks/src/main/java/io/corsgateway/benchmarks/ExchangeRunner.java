@@ -35,24 +35,25 @@ import org.springframework.web.server.WebFilterChain;
  * {@code HttpWebHandlerAdapter} does, so that a filter that returns without committing
  * (Spring's preflight and rejection) pays for its commit like one that commits itself.
  * <p>
- * Each run first {@link ReusableServerHttpResponse#reset() resets} the response; the
- * request, its headers and its parsed path are shared by every run.
+ * Each run takes its response from the {@link HeaderStore}'s {@link ResponseSource}: the
+ * same one {@link ReusableServerHttpResponse#reset() reset}, or a new one; the request,
+ * its headers and its parsed path are shared by every run.
  *
  * @author cors-gateway authors
  */
 final class ExchangeRunner {
 
-	private final ReusableServerHttpResponse response;
+	private final ResponseSource responses;
 
-	private final ServerWebExchange exchange;
+	private final ReusableResponseExchange exchange;
 
 	private final CompletingChain chain = new CompletingChain();
 
 	private final CompletionSubscriber subscriber = new CompletionSubscriber();
 
 	ExchangeRunner(MockServerHttpRequest request, HeaderStore headers) {
-		this.response = new ReusableServerHttpResponse(headers.create());
-		this.exchange = new ReusableResponseExchange(MockServerWebExchange.from(request), this.response);
+		this.responses = headers.responses();
+		this.exchange = new ReusableResponseExchange(MockServerWebExchange.from(request), this.responses.next());
 	}
 
 	/**
@@ -60,24 +61,25 @@ final class ExchangeRunner {
 	 * @param filter the filter under test
 	 * @return the response, for a {@code Blackhole} or for assertions
 	 */
-	ReusableServerHttpResponse run(WebFilter filter) {
-		this.response.reset();
+	ServerHttpResponse run(WebFilter filter) {
+		ServerHttpResponse response = this.responses.next();
+		this.exchange.response = response;
 		CompletionSubscriber subscriber = this.subscriber;
 		subscriber.error = null;
 		filter.filter(this.exchange, this.chain).subscribe(subscriber);
 		if (subscriber.error != null) {
 			throw new IllegalStateException("Filter failed", subscriber.error);
 		}
-		this.response.setComplete().subscribe(subscriber);
-		return this.response;
+		response.setComplete().subscribe(subscriber);
+		return response;
 	}
 
 	/**
-	 * The response every run resets and returns.
+	 * The response of the last run.
 	 * @return the response
 	 */
-	ReusableServerHttpResponse getResponse() {
-		return this.response;
+	ServerHttpResponse getResponse() {
+		return this.exchange.response;
 	}
 
 	/**
@@ -132,13 +134,13 @@ final class ExchangeRunner {
 	}
 
 	/**
-	 * A mock exchange whose response is the reusable one.
+	 * A mock exchange whose response is the one of the current run.
 	 */
 	private static final class ReusableResponseExchange extends ServerWebExchangeDecorator {
 
-		private final ReusableServerHttpResponse response;
+		private ServerHttpResponse response;
 
-		ReusableResponseExchange(ServerWebExchange delegate, ReusableServerHttpResponse response) {
+		ReusableResponseExchange(ServerWebExchange delegate, ServerHttpResponse response) {
 			super(delegate);
 			this.response = response;
 		}

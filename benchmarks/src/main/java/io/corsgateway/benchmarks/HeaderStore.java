@@ -36,8 +36,8 @@ public enum HeaderStore {
 	MAP {
 
 		@Override
-		HttpHeaders create() {
-			return new HttpHeaders();
+		ResponseSource responses() {
+			return new ReusableServerHttpResponse(new HttpHeaders());
 		}
 
 	},
@@ -49,16 +49,32 @@ public enum HeaderStore {
 	NETTY {
 
 		@Override
-		HttpHeaders create() {
-			return new HttpHeaders(new Netty4HeadersAdapter(new DefaultHttpHeaders()));
+		ResponseSource responses() {
+			return new ReusableServerHttpResponse(new HttpHeaders(new Netty4HeadersAdapter(new DefaultHttpHeaders())));
+		}
+
+	},
+
+	/**
+	 * Spring's own {@code ReactorServerHttpResponse}, a new one per request as Spring's
+	 * Reactor Netty adapter makes, over Netty's {@link DefaultHttpHeaders}: the response
+	 * the filters of a Spring Cloud Gateway see. Unlike {@link #NETTY}, whose response
+	 * the starter can only edit through Spring's {@link HttpHeaders}, this one it
+	 * recognizes and edits directly. The harness pays for the response and its commit.
+	 */
+	REACTOR_NETTY {
+
+		@Override
+		ResponseSource responses() {
+			return new ReactorNettyResponses();
 		}
 
 	};
 
 	/**
-	 * Create empty response headers; clearing them later keeps their capacity.
-	 * @return the headers
+	 * Create the source of the responses of one benchmark trial, each with empty headers.
+	 * @return the source
 	 */
-	abstract HttpHeaders create();
+	abstract ResponseSource responses();
 
 }

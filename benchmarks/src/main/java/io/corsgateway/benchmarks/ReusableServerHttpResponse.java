@@ -53,7 +53,7 @@ import org.springframework.util.MultiValueMap;
  *
  * @author cors-gateway authors
  */
-final class ReusableServerHttpResponse implements ServerHttpResponse {
+final class ReusableServerHttpResponse implements ServerHttpResponse, ResponseSource {
 
 	private final HttpHeaders headers;
 
@@ -93,6 +93,15 @@ final class ReusableServerHttpResponse implements ServerHttpResponse {
 		this.statusCode = null;
 		this.committed = false;
 		this.commitActionsRun = false;
+	}
+
+	/**
+	 * This response, {@link #reset() reset}.
+	 */
+	@Override
+	public ServerHttpResponse next() {
+		reset();
+		return this;
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 /**
@@ -99,7 +100,7 @@ public enum Scenario {
 	 * @param chainCalled whether the filter passed the request on
 	 * @throws IllegalStateException when the outcome is not the expected one
 	 */
-	void verify(String filter, Size size, ReusableServerHttpResponse response, boolean chainCalled) {
+	void verify(String filter, Size size, ServerHttpResponse response, boolean chainCalled) {
 		HttpHeaders headers = response.getHeaders();
 		String allowOrigin = headers.getFirst(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
 		HttpStatusCode status = response.getStatusCode();
@@ -124,7 +125,7 @@ public enum Scenario {
 	 * @param response the response after one run
 	 * @param chainCalled whether the harness filter passed the request on
 	 */
-	void verifyHarness(ReusableServerHttpResponse response, boolean chainCalled) {
+	void verifyHarness(ServerHttpResponse response, boolean chainCalled) {
 		if (!chainCalled || !response.getHeaders().isEmpty() || !response.isCommitted()) {
 			throw new IllegalStateException("The harness did not complete " + this + " untouched: chain called "
 					+ chainCalled + ", headers " + response.getHeaders());
