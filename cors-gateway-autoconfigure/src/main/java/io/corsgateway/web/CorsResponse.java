@@ -18,15 +18,15 @@ package io.corsgateway.web;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.corsgateway.policy.CorsDecision;
-import io.corsgateway.policy.CorsHeader;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilterChain;
@@ -47,13 +47,34 @@ import org.springframework.web.server.WebFilterChain;
  */
 final class CorsResponse extends ServerHttpResponseDecorator implements Supplier<Mono<Void>>, Consumer<Throwable> {
 
-	private static final CorsHeader[] HEADERS = CorsHeader.values();
+	private static final String REACTOR_RESPONSE_CLASS_NAME = "org.springframework.http.server.reactive.ReactorServerHttpResponse";
+
+	// Spring's Reactor Netty response (package-private, so known by name), where Reactor
+	// Netty is present: its headers are edited directly.
+	private static final @Nullable Class<?> REACTOR_RESPONSE = reactorResponseClass();
 
 	private final CorsDecision decision;
+
+	// The Netty headers of Spring's Reactor Netty response, or null for any other
+	// response; typed Object so that this class loads without Netty.
+	private final @Nullable Object nettyHeaders;
 
 	private CorsResponse(ServerHttpResponse delegate, CorsDecision decision) {
 		super(delegate);
 		this.decision = decision;
+		// Only that exact class: a subclass or a decorator may keep its headers
+		// elsewhere.
+		this.nettyHeaders = (delegate.getClass() == REACTOR_RESPONSE) ? NettyCorsResponseHeaders.headersOf(delegate)
+				: null;
+	}
+
+	private static @Nullable Class<?> reactorResponseClass() {
+		ClassLoader classLoader = CorsResponse.class.getClassLoader();
+		if (!ClassUtils.isPresent("reactor.netty.http.server.HttpServerResponse", classLoader)
+				|| !ClassUtils.isPresent(REACTOR_RESPONSE_CLASS_NAME, classLoader)) {
+			return null;
+		}
+		return ClassUtils.resolveClassName(REACTOR_RESPONSE_CLASS_NAME, classLoader);
 	}
 
 	/**
@@ -102,7 +123,9 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	@Override
 	public void accept(Throwable error) {
 		try {
-			repairHeaders();
+			// Through Spring's headers, which are read-only once the response is
+			// committed, where the Netty headers would take an edit that is never sent.
+			CorsResponseHeaders.SPRING.repair(getDelegate().getHeaders(), this.decision);
 		}
 		catch (UnsupportedOperationException ex) {
 			// Committed already: the headers are read-only, and the error must not be
@@ -134,14 +157,12 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	// Every CORS header is set to the decision's value or removed, touching only those
 	// that differ; runs once per commit action at most, so it must be idempotent.
 	private void repairHeaders() {
-		HttpHeaders headers = getDelegate().getHeaders();
-		CorsDecision decision = this.decision;
-		for (CorsHeader header : HEADERS) {
-			CorsResponseHeaders.ensure(headers, header, decision.getHeaderValue(header));
+		Object nettyHeaders = this.nettyHeaders;
+		if (nettyHeaders != null) {
+			NettyCorsResponseHeaders.repairNative(nettyHeaders, this.decision);
 		}
-		CorsDecision.Vary vary = decision.getVary();
-		if (vary != CorsDecision.Vary.NOTHING) {
-			CorsResponseHeaders.mergeVary(headers, vary);
+		else {
+			CorsResponseHeaders.SPRING.repair(getDelegate().getHeaders(), this.decision);
 		}
 	}
 

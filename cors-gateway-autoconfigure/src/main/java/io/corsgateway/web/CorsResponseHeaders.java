@@ -32,14 +32,38 @@ import org.springframework.http.HttpHeaders;
  * Response header edits shared by every branch of the protocol: giving each CORS response
  * header the policy's value whatever a handler or an upstream set, and merging
  * {@code Vary} tokens without duplicating or dropping any.
+ * <p>
+ * The edits are written once, against the few line operations a header store offers;
+ * {@link #SPRING} performs them through Spring's {@link HttpHeaders}, and
+ * {@link NettyCorsResponseHeaders} directly on Reactor Netty's response headers, with
+ * header names whose hash is computed once instead of on every lookup.
  *
+ * @param <H> the type of the header store
  * @author cors-gateway authors
  */
-final class CorsResponseHeaders {
+abstract class CorsResponseHeaders<H> {
 
-	private static final String VARY_LOOKUP = "vary";
+	/**
+	 * The edits through Spring's {@link HttpHeaders}, whatever backs them.
+	 */
+	static final CorsResponseHeaders<HttpHeaders> SPRING = new SpringHeaders();
 
-	private CorsResponseHeaders() {
+	private static final CorsHeader[] HEADERS = CorsHeader.values();
+
+	/**
+	 * Give every CORS response header the decision's value or remove it, and add the
+	 * decision's {@code Vary} tokens.
+	 * @param headers the response headers
+	 * @param decision the decision whose values the response carries
+	 */
+	final void repair(H headers, CorsDecision decision) {
+		for (CorsHeader header : HEADERS) {
+			ensure(headers, header, decision.getHeaderValue(header));
+		}
+		CorsDecision.Vary vary = decision.getVary();
+		if (vary != CorsDecision.Vary.NOTHING) {
+			mergeVary(headers, vary);
+		}
 	}
 
 	/**
@@ -50,16 +74,17 @@ final class CorsResponseHeaders {
 	 * @param header the header
 	 * @param wanted the value, or {@code null} for none
 	 */
-	static void ensure(HttpHeaders headers, CorsHeader header, @Nullable String wanted) {
+	final void ensure(H headers, CorsHeader header, @Nullable String wanted) {
+		String first = first(headers, header);
 		if (wanted == null) {
-			if (headers.getFirst(header.lowerCaseName()) != null) {
-				headers.remove(header.lowerCaseName());
+			if (first != null) {
+				remove(headers, header);
 			}
 			return;
 		}
-		List<String> current = headers.get(header.lowerCaseName());
-		if (current == null || current.size() != 1 || !wanted.equals(current.get(0))) {
-			headers.set(header.headerName(), wanted);
+		// The list only when the first line is already right: it may have a second.
+		if (first == null || !wanted.equals(first) || all(headers, header).size() != 1) {
+			set(headers, header, wanted);
 		}
 	}
 
@@ -71,13 +96,13 @@ final class CorsResponseHeaders {
 	 * @param headers the response headers
 	 * @param vary the request headers to name
 	 */
-	static void mergeVary(HttpHeaders headers, CorsDecision.Vary vary) {
-		List<String> tokens = vary.tokens();
-		List<String> existing = headers.get(VARY_LOOKUP);
-		if (existing == null || existing.isEmpty()) {
-			headers.set(HttpHeaders.VARY, vary.value());
+	final void mergeVary(H headers, CorsDecision.Vary vary) {
+		if (firstVary(headers) == null) {
+			setVary(headers, vary.value());
 			return;
 		}
+		List<String> existing = allVary(headers);
+		List<String> tokens = vary.tokens();
 		if (existing.size() == 1 && containsAll(existing, tokens)) {
 			return;
 		}
@@ -98,9 +123,61 @@ final class CorsResponseHeaders {
 				merged.putIfAbsent(Ascii.toLowerCase(token), token);
 			}
 		}
-		// set() also copes with value lists that handlers made immutable.
-		headers.set(HttpHeaders.VARY, String.join(", ", merged.values()));
+		// One set, which also copes with value lists that handlers made immutable.
+		setVary(headers, String.join(", ", merged.values()));
 	}
+
+	/**
+	 * The first line of a header.
+	 * @param headers the response headers
+	 * @param header the header
+	 * @return its first value, or {@code null} when it has none
+	 */
+	abstract @Nullable String first(H headers, CorsHeader header);
+
+	/**
+	 * Every line of a header that has one at least.
+	 * @param headers the response headers
+	 * @param header the header
+	 * @return its values
+	 */
+	abstract List<String> all(H headers, CorsHeader header);
+
+	/**
+	 * Replace every line of a header with one.
+	 * @param headers the response headers
+	 * @param header the header
+	 * @param value the value
+	 */
+	abstract void set(H headers, CorsHeader header, String value);
+
+	/**
+	 * Remove every line of a header.
+	 * @param headers the response headers
+	 * @param header the header
+	 */
+	abstract void remove(H headers, CorsHeader header);
+
+	/**
+	 * The first {@code Vary} line.
+	 * @param headers the response headers
+	 * @return its value, or {@code null} when there is none
+	 */
+	abstract @Nullable String firstVary(H headers);
+
+	/**
+	 * Every {@code Vary} line, when there is one at least.
+	 * @param headers the response headers
+	 * @return the values
+	 */
+	abstract List<String> allVary(H headers);
+
+	/**
+	 * Replace every {@code Vary} line with one.
+	 * @param headers the response headers
+	 * @param value the value
+	 */
+	abstract void setVary(H headers, String value);
 
 	private static boolean containsAll(List<String> values, List<String> tokens) {
 		for (String token : tokens) {
@@ -127,6 +204,53 @@ final class CorsResponseHeaders {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The edits through Spring's {@link HttpHeaders}: lookups use lower-case names, which
+	 * case-insensitive maps then need not lower-case a copy of.
+	 */
+	private static final class SpringHeaders extends CorsResponseHeaders<HttpHeaders> {
+
+		private static final String VARY_LOOKUP = "vary";
+
+		@Override
+		@Nullable String first(HttpHeaders headers, CorsHeader header) {
+			return headers.getFirst(header.lowerCaseName());
+		}
+
+		@Override
+		List<String> all(HttpHeaders headers, CorsHeader header) {
+			List<String> values = headers.get(header.lowerCaseName());
+			return (values != null) ? values : List.of();
+		}
+
+		@Override
+		void set(HttpHeaders headers, CorsHeader header, String value) {
+			headers.set(header.headerName(), value);
+		}
+
+		@Override
+		void remove(HttpHeaders headers, CorsHeader header) {
+			headers.remove(header.lowerCaseName());
+		}
+
+		@Override
+		@Nullable String firstVary(HttpHeaders headers) {
+			return headers.getFirst(VARY_LOOKUP);
+		}
+
+		@Override
+		List<String> allVary(HttpHeaders headers) {
+			List<String> values = headers.get(VARY_LOOKUP);
+			return (values != null) ? values : List.of();
+		}
+
+		@Override
+		void setVary(HttpHeaders headers, String value) {
+			headers.set(HttpHeaders.VARY, value);
+		}
+
 	}
 
 }

@@ -17,7 +17,10 @@ package io.corsgateway.web;
 
 import java.util.List;
 
+import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.corsgateway.policy.CorsHeader;
 
@@ -36,79 +39,97 @@ class CorsHeaderRepairTests {
 
 	private static final String SHOP = "https://shop.example.com";
 
-	@Test
-	void missingHeaderIsAdded() {
-		HttpHeaders headers = new HttpHeaders();
-		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_ORIGIN, SHOP);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void missingHeaderIsAdded(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
+		edited.ensure(CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
-	@Test
-	void downstreamValueIsReplaced() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void downstreamValueIsReplaced(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_ORIGIN, SHOP);
+		edited.ensure(CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
-	@Test
-	void duplicatedRightValueCollapsesToOneLine() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void duplicatedRightValueCollapsesToOneLine(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);
 		headers.add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);
-		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_ORIGIN, SHOP);
+		edited.ensure(CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
-	@Test
-	void rightValueFollowedByAWrongOneIsRepaired() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void rightValueFollowedByAWrongOneIsRepaired(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);
 		headers.add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_ORIGIN, SHOP);
+		edited.ensure(CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
-	@Test
-	void headerWrittenInAnotherCaseIsReplacedNotDoubled() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void headerWrittenInAnotherCaseIsReplacedNotDoubled(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.set("ACCESS-CONTROL-ALLOW-METHODS", "GET, POST, PUT, DELETE");
-		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_METHODS, "PUT");
+		edited.ensure(CorsHeader.ALLOW_METHODS, "PUT");
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS)).containsExactly("PUT");
 		assertThat(headers.headerNames()).hasSize(1);
 	}
 
-	@Test
-	void immutableDownstreamValuesAreReplaced() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void immutableDownstreamValuesAreReplaced(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.put(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, List.of("X-Secret"));
-		CorsResponseHeaders.ensure(headers, CorsHeader.EXPOSE_HEADERS, "ETag");
+		edited.ensure(CorsHeader.EXPOSE_HEADERS, "ETag");
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS)).containsExactly("ETag");
 	}
 
-	@Test
-	void headerThatMustBeAbsentIsRemoved() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void headerThatMustBeAbsentIsRemoved(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.set("access-control-allow-credentials", "true");
-		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_CREDENTIALS, null);
+		edited.ensure(CorsHeader.ALLOW_CREDENTIALS, null);
 		assertThat(headers.headerNames()).isEmpty();
 	}
 
-	@Test
-	void privateNetworkAccessChosenDownstreamIsRemoved() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void privateNetworkAccessChosenDownstreamIsRemoved(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.set("Access-Control-Allow-Private-Network", "true");
-		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_PRIVATE_NETWORK, null);
+		edited.ensure(CorsHeader.ALLOW_PRIVATE_NETWORK, null);
 		assertThat(headers.headerNames()).isEmpty();
 	}
 
-	@Test
-	void otherHeadersAreLeftAlone() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void otherHeadersAreLeftAlone(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
 		headers.set(HttpHeaders.CONTENT_TYPE, "text/plain");
-		CorsResponseHeaders.ensure(headers, CorsHeader.MAX_AGE, null);
-		CorsResponseHeaders.ensure(headers, CorsHeader.ALLOW_HEADERS, "X-Request-Id");
+		edited.ensure(CorsHeader.MAX_AGE, null);
+		edited.ensure(CorsHeader.ALLOW_HEADERS, "X-Request-Id");
 		assertThat(headers.get(HttpHeaders.CONTENT_TYPE)).containsExactly("text/plain");
 		assertThat(headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS)).containsExactly("X-Request-Id");
 		assertThat(headers.containsHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE)).isFalse();
@@ -119,15 +140,29 @@ class CorsHeaderRepairTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);
 		HttpHeaders readOnly = HttpHeaders.readOnlyHttpHeaders(headers);
-		CorsResponseHeaders.ensure(readOnly, CorsHeader.ALLOW_ORIGIN, SHOP);
+		CorsResponseHeaders.SPRING.ensure(readOnly, CorsHeader.ALLOW_ORIGIN, SHOP);
 		assertThat(readOnly.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
 	}
 
 	@Test
 	void absentHeaderThatMustBeAbsentIsNotRemovedAgain() {
 		HttpHeaders readOnly = HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
-		CorsResponseHeaders.ensure(readOnly, CorsHeader.ALLOW_CREDENTIALS, null);
+		CorsResponseHeaders.SPRING.ensure(readOnly, CorsHeader.ALLOW_CREDENTIALS, null);
 		assertThat(readOnly.headerNames()).isEmpty();
+	}
+
+	@Test
+	void nettyHeaderThatAlreadyHoldsTheValueIsNotWrittenAgain() {
+		ReadOnlyHttpHeaders readOnly = new ReadOnlyHttpHeaders(false, HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SHOP);
+		NettyCorsResponseHeaders.INSTANCE.ensure(readOnly, CorsHeader.ALLOW_ORIGIN, SHOP);
+		assertThat(readOnly.getAll(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly(SHOP);
+	}
+
+	@Test
+	void nettyAbsentHeaderThatMustBeAbsentIsNotRemovedAgain() {
+		ReadOnlyHttpHeaders readOnly = new ReadOnlyHttpHeaders(false);
+		NettyCorsResponseHeaders.INSTANCE.ensure(readOnly, CorsHeader.ALLOW_CREDENTIALS, null);
+		assertThat(readOnly.isEmpty()).isTrue();
 	}
 
 }

@@ -32,13 +32,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.server.HttpServer;
 
 import io.corsgateway.policy.CorsPolicies;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
@@ -160,17 +166,47 @@ class ResponseRepairTests {
 		}
 		MockServerHttpResponse response = handle(path, request.build());
 		assertThat(this.handlerCalls).hasValue(1);
+		assertCarriesExactlyThePolicysCorsHeaders(response.getHeaders(), kind);
+	}
+
+	// Spring's Reactor Netty response has its headers edited directly, by Netty's own
+	// names: the same rules must hold there.
+	@ParameterizedTest(name = "{0} x {1}")
+	@MethodSource("everyPathForEveryRequestKind")
+	void reactorNettyResponseCarriesExactlyThePolicysCorsHeaders(ResponsePath path, RequestKind kind) {
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle(new ReactorHttpHandlerAdapter(httpHandler(path)))
+			.bindNow();
+		try {
+			HttpClientResponse response = HttpClient.create().headers((headers) -> {
+				if (kind.origin != null) {
+					headers.set(HttpHeaders.ORIGIN, kind.origin);
+				}
+			}).get().uri("http://127.0.0.1:" + server.port() + kind.path).response().block(Duration.ofSeconds(10));
+			assertThat(response).isNotNull();
+			assertThat(this.handlerCalls).hasValue(1);
+			assertCarriesExactlyThePolicysCorsHeaders(
+					new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders())), kind);
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
+	private static void assertCarriesExactlyThePolicysCorsHeaders(HttpHeaders headers, RequestKind kind) {
 		Map<String, @Nullable String> expected = expectedCorsHeaders(kind);
 		for (String name : CORS_HEADERS) {
 			String value = expected.get(name);
 			if (value == null) {
-				assertThat(response.getHeaders().get(name)).as(name).isNull();
+				assertThat(headers.get(name)).as(name).isNull();
 			}
 			else {
-				assertThat(response.getHeaders().get(name)).as(name).containsExactly(value);
+				assertThat(headers.get(name)).as(name).containsExactly(value);
 			}
 		}
-		List<String> vary = varyTokens(response);
+		List<String> vary = varyTokens(headers);
 		if (kind == RequestKind.ANY_ORIGIN_SCOPE || kind == RequestKind.NON_CORS_REQUEST_IN_ANY_ORIGIN_SCOPE) {
 			assertThat(vary).doesNotContain("Origin");
 		}
@@ -345,6 +381,12 @@ class ResponseRepairTests {
 	}
 
 	private MockServerHttpResponse handle(ResponsePath path, MockServerHttpRequest request) {
+		MockServerHttpResponse response = new MockServerHttpResponse();
+		httpHandler(path).handle(request, response).block(Duration.ofSeconds(5));
+		return response;
+	}
+
+	private HttpHandler httpHandler(ResponsePath path) {
 		List<WebFilter> filters = new ArrayList<>();
 		if (path == ResponsePath.UPSTREAM_COMMIT_ACTION) {
 			filters.add(commitActionFilter());
@@ -353,13 +395,10 @@ class ResponseRepairTests {
 		if (path == ResponsePath.DOWNSTREAM_COMMIT_ACTION) {
 			filters.add(commitActionFilter());
 		}
-		HttpHandler handler = WebHttpHandlerBuilder.webHandler(handler(path))
+		return WebHttpHandlerBuilder.webHandler(handler(path))
 			.filters((list) -> list.addAll(filters))
 			.exceptionHandler(hostileErrorRenderer())
 			.build();
-		MockServerHttpResponse response = new MockServerHttpResponse();
-		handler.handle(request, response).block(Duration.ofSeconds(5));
-		return response;
 	}
 
 	private WebHandler handler(ResponsePath path) {
@@ -449,7 +488,11 @@ class ResponseRepairTests {
 
 	// Tokens of every Vary line: a '*' scope leaves Vary as downstream wrote it.
 	private static List<String> varyTokens(MockServerHttpResponse response) {
-		List<String> lines = response.getHeaders().get(HttpHeaders.VARY);
+		return varyTokens(response.getHeaders());
+	}
+
+	private static List<String> varyTokens(HttpHeaders headers) {
+		List<String> lines = headers.get(HttpHeaders.VARY);
 		if (lines == null) {
 			return List.of();
 		}

@@ -49,8 +49,8 @@ class VaryMergingPropertiesTests {
 
 	@Property(tries = 1000)
 	void mergedVaryNeverLosesAnExistingToken(@ForAll("varyLines") List<String> lines,
-			@ForAll("added") CorsDecision.Vary added) {
-		List<String> merged = merge(lines, added);
+			@ForAll("added") CorsDecision.Vary added, @ForAll EditedHeaders.Store store) {
+		List<String> merged = merge(store, lines, added);
 		Set<String> result = VaryMergingTests.foldedTokens(merged.get(0));
 		for (String line : lines) {
 			assertThat(result).containsAll(VaryMergingTests.foldedTokens(line));
@@ -59,8 +59,8 @@ class VaryMergingPropertiesTests {
 
 	@Property(tries = 1000)
 	void mergedVaryCoversEveryAddedTokenUnlessItIsStar(@ForAll("varyLines") List<String> lines,
-			@ForAll("added") CorsDecision.Vary added) {
-		Set<String> result = VaryMergingTests.foldedTokens(merge(lines, added).get(0));
+			@ForAll("added") CorsDecision.Vary added, @ForAll EditedHeaders.Store store) {
+		Set<String> result = VaryMergingTests.foldedTokens(merge(store, lines, added).get(0));
 		if (!result.contains("*")) {
 			for (String token : added.tokens()) {
 				assertThat(result).contains(token.toLowerCase(Locale.ROOT));
@@ -70,8 +70,8 @@ class VaryMergingPropertiesTests {
 
 	@Property(tries = 1000)
 	void mergedVaryIsOneLineWithoutCaseInsensitiveDuplicatesWhenRewritten(@ForAll("varyLines") List<String> lines,
-			@ForAll("added") CorsDecision.Vary added) {
-		List<String> merged = merge(lines, added);
+			@ForAll("added") CorsDecision.Vary added, @ForAll EditedHeaders.Store store) {
+		List<String> merged = merge(store, lines, added);
 		assertThat(merged).hasSize(1);
 		if (!merged.equals(lines)) {
 			List<String> tokens = new ArrayList<>();
@@ -83,16 +83,16 @@ class VaryMergingPropertiesTests {
 	}
 
 	@Property(tries = 1000)
-	void mergingAgainChangesNothing(@ForAll("varyLines") List<String> lines, @ForAll("added") CorsDecision.Vary added) {
-		List<String> once = merge(lines, added);
-		assertThat(merge(once, added)).isEqualTo(once);
+	void mergingAgainChangesNothing(@ForAll("varyLines") List<String> lines, @ForAll("added") CorsDecision.Vary added,
+			@ForAll EditedHeaders.Store store) {
+		List<String> once = merge(store, lines, added);
+		assertThat(merge(store, once, added)).isEqualTo(once);
 	}
 
-	private static List<String> merge(List<String> lines, CorsDecision.Vary added) {
-		HttpHeaders headers = new HttpHeaders();
-		lines.forEach((line) -> headers.add(HttpHeaders.VARY, line));
-		CorsResponseHeaders.mergeVary(headers, added);
-		return headers.get(HttpHeaders.VARY);
+	private static List<String> merge(EditedHeaders.Store store, List<String> lines, CorsDecision.Vary added) {
+		EditedHeaders headers = EditedHeaders.vary(store, lines.toArray(new String[0]));
+		headers.mergeVary(added);
+		return headers.view().get(HttpHeaders.VARY);
 	}
 
 	@Provide

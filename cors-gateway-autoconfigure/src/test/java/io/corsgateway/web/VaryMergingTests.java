@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,17 +49,21 @@ class VaryMergingTests {
 		return headers;
 	}
 
-	@Test
-	void absentVaryBecomesTheSingleToken() {
-		HttpHeaders headers = new HttpHeaders();
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void absentVaryBecomesTheSingleToken(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin");
 	}
 
-	@Test
-	void absentVaryBecomesThePreflightTokensOnOneLine() {
-		HttpHeaders headers = new HttpHeaders();
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void absentVaryBecomesThePreflightTokensOnOneLine(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
 	}
@@ -67,177 +72,230 @@ class VaryMergingTests {
 	@EnumSource(names = { "ORIGIN", "PREFLIGHT" })
 	void absentVaryBecomesTheTokensJoinedByCommaAndSpace(CorsDecision.Vary vary) {
 		HttpHeaders headers = new HttpHeaders();
-		CorsResponseHeaders.mergeVary(headers, vary);
+		CorsResponseHeaders.SPRING.mergeVary(headers, vary);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly(String.join(", ", vary.tokens()));
 	}
 
-	@Test
-	void varyWithNoLinesIsTreatedAsAbsent() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void varyWithNoLinesIsTreatedAsAbsent(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.put(HttpHeaders.VARY, List.of());
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin");
 	}
 
-	@Test
-	void emptyVaryLineGetsTheTokenWithoutAStrayComma() {
-		HttpHeaders headers = vary("");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void emptyVaryLineGetsTheTokenWithoutAStrayComma(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin");
 	}
 
-	@Test
-	void tokenIsAppendedAfterTheExistingTokensInTheirOrder() {
-		HttpHeaders headers = vary("Accept-Encoding, Accept-Language");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void tokenIsAppendedAfterTheExistingTokensInTheirOrder(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Accept-Encoding, Accept-Language");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Accept-Language, Origin");
 	}
 
-	@Test
-	void tokenAlreadyPresentInAnotherCaseLeavesTheLineUntouched() {
-		HttpHeaders headers = vary("accept-encoding, ORIGIN");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void tokenAlreadyPresentInAnotherCaseLeavesTheLineUntouched(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "accept-encoding, ORIGIN");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("accept-encoding, ORIGIN");
 	}
 
-	@Test
-	void tokenAlreadyPresentFirstLeavesTheLineUntouched() {
-		HttpHeaders headers = vary("Origin,Accept-Encoding");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void tokenAlreadyPresentFirstLeavesTheLineUntouched(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Origin,Accept-Encoding");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin,Accept-Encoding");
 	}
 
-	@Test
-	void tokenSurroundedByTabsAndSpacesCountsAsPresent() {
-		HttpHeaders headers = vary("Accept-Encoding,\t Origin \t");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void tokenSurroundedByTabsAndSpacesCountsAsPresent(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Accept-Encoding,\t Origin \t");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding,\t Origin \t");
 	}
 
-	@Test
-	void tokenAfterEmptyElementsCountsAsPresent() {
-		HttpHeaders headers = vary(",, ,\t,Origin,");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void tokenAfterEmptyElementsCountsAsPresent(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, ",, ,\t,Origin,");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly(",, ,\t,Origin,");
 	}
 
-	@Test
-	void tokensThatOnlyContainTheTokenDoNotCountAsIt() {
-		HttpHeaders headers = vary("Origin-Agent-Cluster, X-Origin, Origi, Origins");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void tokensThatOnlyContainTheTokenDoNotCountAsIt(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Origin-Agent-Cluster, X-Origin, Origi, Origins");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("Origin-Agent-Cluster, X-Origin, Origi, Origins, Origin");
 	}
 
-	@Test
-	void emptyElementsAndSurroundingWhitespaceAreDroppedWhenTheLineIsRewritten() {
-		HttpHeaders headers = vary(" ,\tAccept-Encoding\t,, Accept ,");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void emptyElementsAndSurroundingWhitespaceAreDroppedWhenTheLineIsRewritten(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, " ,\tAccept-Encoding\t,, Accept ,");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Accept, Origin");
 	}
 
-	@Test
-	void starAloneAlreadyVariesOnEverything() {
-		HttpHeaders headers = vary("*");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void starAloneAlreadyVariesOnEverything(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "*");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("*");
 	}
 
-	@Test
-	void starAmongOtherTokensAlreadyVariesOnEverything() {
-		HttpHeaders headers = vary("Accept-Encoding, \t*\t ");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void starAmongOtherTokensAlreadyVariesOnEverything(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Accept-Encoding, \t*\t ");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, \t*\t ");
 	}
 
-	@Test
-	void starOnAnotherLineIsKeptAndNoTokenIsAdded() {
-		HttpHeaders headers = vary("Accept-Encoding", "*");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void starOnAnotherLineIsKeptAndNoTokenIsAdded(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Accept-Encoding", "*");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, *");
 	}
 
-	@Test
-	void tokenStartingWithAStarIsNotTheStar() {
-		HttpHeaders headers = vary("*x");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void tokenStartingWithAStarIsNotTheStar(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "*x");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("*x, Origin");
 	}
 
-	@Test
-	void severalLinesAreMergedIntoOneWithoutDuplicates() {
-		HttpHeaders headers = vary("Origin, Accept-Encoding", "accept-encoding, Accept-Language", "ORIGIN");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void severalLinesAreMergedIntoOneWithoutDuplicates(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Origin, Accept-Encoding", "accept-encoding, Accept-Language",
+				"ORIGIN");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Origin, Accept-Encoding, Accept-Language");
 	}
 
-	@Test
-	void severalLinesThatLackTheTokenAreMergedWithIt() {
-		HttpHeaders headers = vary("Accept-Encoding", "Accept-Language");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void severalLinesThatLackTheTokenAreMergedWithIt(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Accept-Encoding", "Accept-Language");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Accept-Language, Origin");
 	}
 
-	@Test
-	void tokenOnTheSecondLineOfSeveralCountsAsPresent() {
-		HttpHeaders headers = vary("Accept-Encoding", "Origin");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void tokenOnTheSecondLineOfSeveralCountsAsPresent(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Accept-Encoding", "Origin");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Origin");
 	}
 
-	@Test
-	void preflightTokensMissingFromTheLineAreAddedKeepingThePresentOnesSpelling() {
-		HttpHeaders headers = vary("origin");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void preflightTokensMissingFromTheLineAreAddedKeepingThePresentOnesSpelling(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "origin");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("origin, Access-Control-Request-Method, Access-Control-Request-Headers");
 	}
 
-	@Test
-	void preflightTokensAllPresentInAnyOrderLeaveTheLineUntouched() {
-		HttpHeaders headers = vary("access-control-request-headers,Access-Control-Request-Method, origin");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void preflightTokensAllPresentInAnyOrderLeaveTheLineUntouched(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store,
+				"access-control-request-headers,Access-Control-Request-Method, origin");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("access-control-request-headers,Access-Control-Request-Method, origin");
 	}
 
-	@Test
-	void onlyTheLastPreflightTokenMissingIsStillAdded() {
-		HttpHeaders headers = vary("Origin, Access-Control-Request-Method");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void onlyTheLastPreflightTokenMissingIsStillAdded(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Origin, Access-Control-Request-Method");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY))
 			.containsExactly("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
 	}
 
-	@Test
-	void immutableVaryLinesOfAHandlerAreReplacedNotModified() {
-		HttpHeaders headers = new HttpHeaders();
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void immutableVaryLinesOfAHandlerAreReplacedNotModified(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.put(HttpHeaders.VARY, List.of("Accept-Encoding"));
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Origin");
 	}
 
 	@Test
 	void varyThatAlreadyHoldsTheTokenIsNotWrittenAgain() {
 		HttpHeaders readOnly = HttpHeaders.readOnlyHttpHeaders(vary("Accept-Encoding, Origin"));
-		CorsResponseHeaders.mergeVary(readOnly, CorsDecision.Vary.ORIGIN);
+		CorsResponseHeaders.SPRING.mergeVary(readOnly, CorsDecision.Vary.ORIGIN);
 		assertThat(readOnly.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Origin");
 	}
 
 	@Test
-	void varyNamedInLowerCaseIsFound() {
-		HttpHeaders headers = new HttpHeaders();
+	void nettyVaryThatAlreadyHoldsTheTokenIsNotWrittenAgain() {
+		ReadOnlyHttpHeaders readOnly = new ReadOnlyHttpHeaders(false, HttpHeaders.VARY, "Accept-Encoding, Origin");
+		NettyCorsResponseHeaders.INSTANCE.mergeVary(readOnly, CorsDecision.Vary.ORIGIN);
+		assertThat(readOnly.getAll(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Origin");
+	}
+
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void varyNamedInLowerCaseIsFound(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.of(store);
+		HttpHeaders headers = edited.view();
 		headers.add("vary", "Accept-Encoding");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.ORIGIN);
+		edited.mergeVary(CorsDecision.Vary.ORIGIN);
 		assertThat(headers.get(HttpHeaders.VARY)).containsExactly("Accept-Encoding, Origin");
 	}
 
-	@Test
-	void mergingTwiceGivesTheSameLineAsMergingOnce() {
-		HttpHeaders headers = vary("Accept-Encoding", "accept");
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
+	@ParameterizedTest
+	@EnumSource(EditedHeaders.Store.class)
+	void mergingTwiceGivesTheSameLineAsMergingOnce(EditedHeaders.Store store) {
+		EditedHeaders edited = EditedHeaders.vary(store, "Accept-Encoding", "accept");
+		HttpHeaders headers = edited.view();
+		edited.mergeVary(CorsDecision.Vary.PREFLIGHT);
 		List<String> once = List.copyOf(headers.get(HttpHeaders.VARY));
-		CorsResponseHeaders.mergeVary(headers, CorsDecision.Vary.PREFLIGHT);
+		edited.mergeVary(CorsDecision.Vary.PREFLIGHT);
 		assertThat(headers.get(HttpHeaders.VARY)).isEqualTo(once);
 		assertThat(foldedTokens(once.get(0))).hasSize(5);
 	}
