@@ -45,6 +45,8 @@ final class PolicyCompiler {
 
 	private final Map<PolicySpec<?>, Boolean> checkedLevels = new IdentityHashMap<>();
 
+	private final ResolvedPolicy.Resolver resolver = new ResolvedPolicy.Resolver();
+
 	PolicyCompiler(PolicyErrors errors, OriginSets originSets) {
 		this.errors = errors;
 		this.originSets = originSets;
@@ -75,7 +77,7 @@ final class PolicyCompiler {
 				}
 			}
 		}
-		ResolvedPolicy policy = ResolvedPolicy.resolve(levels);
+		ResolvedPolicy policy = this.resolver.resolve(levels);
 		ResolvedField<List<String>> configured = policy.get(PolicyField.ALLOWED_ORIGINS);
 		List<OriginEntry> origins = this.originSets.expand(configured.source(),
 				policy.value(PolicyField.ALLOWED_ORIGINS));
