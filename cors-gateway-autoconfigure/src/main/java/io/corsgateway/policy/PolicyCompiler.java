@@ -189,7 +189,7 @@ final class PolicyCompiler {
 		List<String> applicationIds = new ArrayList<>(applications.size());
 		applications.forEach((application) -> applicationIds.add(application.application().id()));
 		return new CorsPolicy(serviceId, routeId, policy, allowedOrigins, applicationIds, lists, origins,
-				this.parts.methodSet(lists.methods()), allowedHeaders);
+				this.parts.methodSet(lists.methods()), allowedHeaders, this.parts::headerValues);
 	}
 
 	static List<PolicySpec<?>> levels(@Nullable PolicySpec<?> route, @Nullable PolicySpec<?> service,
