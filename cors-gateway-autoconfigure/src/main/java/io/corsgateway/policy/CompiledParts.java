@@ -16,6 +16,7 @@
 package io.corsgateway.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ final class CompiledParts {
 
 	private final Map<List<String>, Set<String>> methodSets = new HashMap<>();
 
+	private final Map<HeaderValues, @Nullable String[]> headerValues = new HashMap<>();
+
 	OriginMatcher originMatcher(List<String> origins, List<String> patterns, boolean allowCredentials) {
 		return this.originMatchers.computeIfAbsent(new OriginKey(origins, patterns, allowCredentials),
 				(key) -> new OriginMatcher(originRules(origins), compiledPatterns(patterns), allowCredentials));
@@ -57,6 +60,15 @@ final class CompiledParts {
 	AllowedHeaders allowedHeaders(List<String> headers, boolean anyHeader) {
 		return this.allowedHeaders.computeIfAbsent(new HeadersKey(headers, anyHeader),
 				(key) -> new AllowedHeaders(RegionSet.of(headers, true), anyHeader));
+	}
+
+	/**
+	 * One array for equal rendered header values, which policies only read.
+	 * @param values the values, indexed by {@link CorsHeader} ordinal
+	 * @return an array equal to {@code values}, the same for every equal one
+	 */
+	@Nullable String[] headerValues(@Nullable String[] values) {
+		return this.headerValues.computeIfAbsent(new HeaderValues(values), HeaderValues::values);
 	}
 
 	/**
@@ -133,6 +145,20 @@ final class CompiledParts {
 	}
 
 	private record HeadersKey(List<String> headers, boolean anyHeader) {
+
+	}
+
+	private record HeaderValues(@Nullable String[] values) {
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof HeaderValues that && Arrays.equals(this.values, that.values);
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(this.values);
+		}
 
 	}
 

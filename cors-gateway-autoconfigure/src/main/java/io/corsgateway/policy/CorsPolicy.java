@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -107,7 +108,7 @@ public final class CorsPolicy {
 
 	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy resolved,
 			List<String> allowedOrigins, List<String> applicationIds, PresetLists lists, OriginMatcher origins,
-			Set<String> methods, AllowedHeaders headers) {
+			Set<String> methods, AllowedHeaders headers, UnaryOperator<@Nullable String[]> sharedHeaderValues) {
 		this.id = (serviceId == null) ? "defaults" : (routeId == null) ? serviceId : serviceId + "." + routeId;
 		this.serviceId = serviceId;
 		this.routeId = routeId;
@@ -136,7 +137,7 @@ public final class CorsPolicy {
 		// filter never sends one: it names the requested method.
 		this.anyMethod = this.allowedMethods.contains("*");
 		// Last: the answers read the fields above.
-		this.answers = new PolicyAnswers(this);
+		this.answers = new PolicyAnswers(this, sharedHeaderValues);
 	}
 
 	/**

@@ -178,6 +178,11 @@ record OriginRule(Kind kind, @Nullable String scheme, @Nullable String host, int
 			}
 		}
 		String normalized = scheme + "://" + (subdomains ? "*." : "") + host + portSuffix(port);
+		// The entry as written when it is already normalized, as most are: the matcher
+		// then keeps the configured string instead of an equal copy.
+		if (normalized.equals(value)) {
+			normalized = value;
+		}
 		return new OriginRule(subdomains ? Kind.SUBDOMAINS : Kind.EXACT, scheme, host, port, normalized);
 	}
 

@@ -16,6 +16,7 @@
 package io.corsgateway.policy;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,9 +35,9 @@ final class PolicyAnswers {
 	private static final int HEADER_COUNT = CorsHeader.values().length;
 
 	// Indexed by CorsHeader ordinal, without the values that depend on the request.
-	private final @Nullable String[] actualValues = new String[HEADER_COUNT];
+	private final @Nullable String[] actualValues;
 
-	private final @Nullable String[] preflightValues = new String[HEADER_COUNT];
+	private final @Nullable String[] preflightValues;
 
 	// The preflight values with Access-Control-Allow-Private-Network: true, for a policy
 	// that allows private network access; otherwise the same array as preflightValues.
@@ -59,25 +60,29 @@ final class PolicyAnswers {
 
 	private final CorsDecision preflightFromOriginNotAllowed;
 
-	PolicyAnswers(CorsPolicy policy) {
+	PolicyAnswers(CorsPolicy policy, UnaryOperator<@Nullable String[]> shared) {
 		this.policy = policy;
 		this.preflightStatus = policy.isPreflightContinue() ? null : HttpStatus.valueOf(policy.getPreflightStatus());
+		@Nullable String[] actualValues = new String[HEADER_COUNT];
+		@Nullable String[] preflightValues = new String[HEADER_COUNT];
 		String credentials = policy.isAllowCredentials() ? "true" : null;
-		this.actualValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
-		this.actualValues[CorsHeader.EXPOSE_HEADERS.ordinal()] = policy.getExposedHeaders().isEmpty() ? null
+		actualValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
+		actualValues[CorsHeader.EXPOSE_HEADERS.ordinal()] = policy.getExposedHeaders().isEmpty() ? null
 				: String.join(", ", policy.getExposedHeaders());
-		this.preflightValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
+		preflightValues[CorsHeader.ALLOW_CREDENTIALS.ordinal()] = credentials;
 		Duration maxAge = policy.getMaxAge();
 		// -1 seconds disables caching: browsers read 0 as "do not cache".
-		this.preflightValues[CorsHeader.MAX_AGE.ordinal()] = (maxAge != null)
+		preflightValues[CorsHeader.MAX_AGE.ordinal()] = (maxAge != null)
 				? Long.toString(Math.max(maxAge.getSeconds(), 0)) : null;
+		@Nullable String[] privateNetworkPreflightValues = preflightValues;
 		if (policy.isAllowPrivateNetwork()) {
-			this.privateNetworkPreflightValues = this.preflightValues.clone();
-			this.privateNetworkPreflightValues[CorsHeader.ALLOW_PRIVATE_NETWORK.ordinal()] = "true";
+			privateNetworkPreflightValues = preflightValues.clone();
+			privateNetworkPreflightValues[CorsHeader.ALLOW_PRIVATE_NETWORK.ordinal()] = "true";
 		}
-		else {
-			this.privateNetworkPreflightValues = this.preflightValues;
-		}
+		// Never written after this: policies with equal values share one array.
+		this.actualValues = shared.apply(actualValues);
+		this.preflightValues = shared.apply(preflightValues);
+		this.privateNetworkPreflightValues = shared.apply(privateNetworkPreflightValues);
 		this.withoutOrigin = CorsDecision.notCors(policy, DecisionReason.NO_ORIGIN, this.actualValues);
 		this.fromSameOrigin = CorsDecision.notCors(policy, DecisionReason.SAME_ORIGIN, this.actualValues);
 		this.disabled = CorsDecision.disabled(policy);

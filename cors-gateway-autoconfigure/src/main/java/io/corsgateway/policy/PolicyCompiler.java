@@ -45,6 +45,8 @@ final class PolicyCompiler {
 
 	private final Map<PolicySpec<?>, Boolean> checkedLevels = new IdentityHashMap<>();
 
+	private final ResolvedPolicy.Resolver resolver = new ResolvedPolicy.Resolver();
+
 	PolicyCompiler(PolicyErrors errors, OriginSets originSets) {
 		this.errors = errors;
 		this.originSets = originSets;
@@ -75,7 +77,7 @@ final class PolicyCompiler {
 				}
 			}
 		}
-		ResolvedPolicy policy = ResolvedPolicy.resolve(levels);
+		ResolvedPolicy policy = this.resolver.resolve(levels);
 		ResolvedField<List<String>> configured = policy.get(PolicyField.ALLOWED_ORIGINS);
 		List<OriginEntry> origins = this.originSets.expand(configured.source(),
 				policy.value(PolicyField.ALLOWED_ORIGINS));
@@ -187,7 +189,7 @@ final class PolicyCompiler {
 		List<String> applicationIds = new ArrayList<>(applications.size());
 		applications.forEach((application) -> applicationIds.add(application.application().id()));
 		return new CorsPolicy(serviceId, routeId, policy, allowedOrigins, applicationIds, lists, origins,
-				this.parts.methodSet(lists.methods()), allowedHeaders);
+				this.parts.methodSet(lists.methods()), allowedHeaders, this.parts::headerValues);
 	}
 
 	static List<PolicySpec<?>> levels(@Nullable PolicySpec<?> route, @Nullable PolicySpec<?> service,

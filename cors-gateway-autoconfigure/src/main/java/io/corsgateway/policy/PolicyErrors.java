@@ -15,8 +15,10 @@
  */
 package io.corsgateway.policy;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,10 @@ public final class PolicyErrors {
 	private final Set<PolicyError> errors = new LinkedHashSet<>();
 
 	private final Set<PolicyError> warnings = new LinkedHashSet<>();
+
+	// One instance of each distinct text: the compiled policies keep their warnings, and
+	// many services with the same value get the same sentence.
+	private final Map<String, String> texts = new HashMap<>();
 
 	/**
 	 * Record an error: a value the policies cannot be built with.
@@ -63,7 +69,7 @@ public final class PolicyErrors {
 	 * @param reason a sentence that says what the value does and what to write instead
 	 */
 	public void warning(String property, @Nullable Object value, String reason) {
-		this.warnings.add(new PolicyError(property, value, reason));
+		warning(new PolicyError(property, value, reason));
 	}
 
 	/**
@@ -72,7 +78,18 @@ public final class PolicyErrors {
 	 * @param warning the warning
 	 */
 	public void warning(PolicyError warning) {
-		this.warnings.add(warning);
+		this.warnings.add(shared(warning));
+	}
+
+	private PolicyError shared(PolicyError warning) {
+		Object value = warning.value();
+		return new PolicyError(warning.property(), (value instanceof String text) ? shared(text) : value,
+				shared(warning.reason()));
+	}
+
+	private String shared(String text) {
+		String shared = this.texts.putIfAbsent(text, text);
+		return (shared != null) ? shared : text;
 	}
 
 	/**

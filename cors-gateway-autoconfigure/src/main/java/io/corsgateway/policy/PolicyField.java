@@ -129,6 +129,12 @@ public final class PolicyField<T> {
 			MAX_AGE, PREFLIGHT_CONTINUE, PREFLIGHT_STATUS, REJECT_DISALLOWED_ORIGINS, WEBSOCKET_ORIGIN_CHECK,
 			TIMING_ALLOW_ORIGIN, ALLOW_PRIVATE_NETWORK, REPORT_ONLY);
 
+	static {
+		for (int i = 0; i < ALL.size(); i++) {
+			ALL.get(i).index = i;
+		}
+	}
+
 	private final String name;
 
 	private final Class<T> type;
@@ -141,6 +147,9 @@ public final class PolicyField<T> {
 
 	// Every policy that no level sets this field for resolves it to this one value.
 	private final ResolvedField<T> builtIn;
+
+	// Set once, when the class is initialized, to the position in ALL.
+	private int index = -1;
 
 	private PolicyField(String name, Class<T> type, @Nullable Class<?> elementType, @Nullable T defaultValue,
 			Check<T> check) {
@@ -238,20 +247,20 @@ public final class PolicyField<T> {
 	}
 
 	/**
-	 * Resolve this field from the given levels: the value of the first level that sets
-	 * it, or else the built-in default.
-	 * @param levels the levels, most specific first
-	 * @return the value, the level and the property that set it
+	 * The resolved field of every policy that no level sets this field for: shared, since
+	 * a large configuration would otherwise hold one per policy and field.
+	 * @return the built-in default with its provenance
 	 */
-	ResolvedField<T> resolve(List<? extends PolicySpec<?>> levels) {
-		for (PolicySpec<?> level : levels) {
-			T value = level.get(this);
-			if (value != null) {
-				return new ResolvedField<>(this, value, level.getLevel(), level.getPropertyPrefix() + "." + this.name);
-			}
-		}
-		// Shared: a large configuration holds one per policy and field otherwise.
+	ResolvedField<T> builtIn() {
 		return this.builtIn;
+	}
+
+	/**
+	 * The position of this field in {@link #all()}, for arrays indexed by field.
+	 * @return the index
+	 */
+	int index() {
+		return this.index;
 	}
 
 	/**

@@ -16,7 +16,9 @@
 package io.corsgateway.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +30,27 @@ import org.jspecify.annotations.Nullable;
  * most specific level that sets it, with the level and the property that set it. The
  * compiled {@link CorsPolicy} keeps it, so that diagnostics can show where each value
  * came from.
+ * <p>
+ * Only the values and the level that set each one are kept; the {@link ResolvedField}
+ * records, with their property paths, are made when asked for, which only diagnostics do.
+ * A large configuration holds one of these per policy otherwise, with a string per field.
  *
  * @author cors-gateway authors
  */
 final class ResolvedPolicy {
 
-	private final Map<PolicyField<?>, ResolvedField<?>> fields = new IdentityHashMap<>();
+	private static final int FIELD_COUNT = PolicyField.all().size();
 
-	private final List<ResolvedField<?>> all;
+	// Indexed by PolicyField.index(): the value a level sets, or null where no level
+	// sets the field and its built-in default applies.
+	private final @Nullable Object[] values;
 
-	private ResolvedPolicy(List<? extends PolicySpec<?>> levels) {
-		List<ResolvedField<?>> all = new ArrayList<>(PolicyField.all().size());
-		for (PolicyField<?> field : PolicyField.all()) {
-			ResolvedField<?> resolved = field.resolve(levels);
-			this.fields.put(field, resolved);
-			all.add(resolved);
-		}
-		this.all = Collections.unmodifiableList(all);
+	// Indexed like values: the level that set the value, or null for a built-in default.
+	private final @Nullable Source[] sources;
+
+	private ResolvedPolicy(@Nullable Object[] values, @Nullable Source[] sources) {
+		this.values = values;
+		this.sources = sources;
 	}
 
 	/**
@@ -53,26 +59,42 @@ final class ResolvedPolicy {
 	 * @return the resolved fields
 	 */
 	static ResolvedPolicy resolve(List<? extends PolicySpec<?>> levels) {
-		return new ResolvedPolicy(levels);
+		return new Resolver().resolve(levels);
 	}
 
 	@SuppressWarnings("unchecked")
 	<T> ResolvedField<T> get(PolicyField<T> field) {
-		return (ResolvedField<T>) this.fields.get(field);
+		int index = field.index();
+		Source source = this.sources[index];
+		if (source == null) {
+			return field.builtIn();
+		}
+		return new ResolvedField<>(field, (T) this.values[index], source.level(),
+				source.propertyPrefix() + "." + field.getName());
 	}
 
 	/**
 	 * Every resolved field, in the order of {@link PolicyField#all()}.
 	 */
 	List<ResolvedField<?>> all() {
-		return this.all;
+		List<ResolvedField<?>> all = new ArrayList<>(FIELD_COUNT);
+		for (PolicyField<?> field : PolicyField.all()) {
+			all.add(get(field));
+		}
+		return Collections.unmodifiableList(all);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> @Nullable T rawValue(PolicyField<T> field) {
+		int index = field.index();
+		return (this.sources[index] != null) ? (T) this.values[index] : field.getDefaultValue();
 	}
 
 	/**
 	 * The value of a field that has a built-in default, so that it always has a value.
 	 */
 	<T> T value(PolicyField<T> field) {
-		T value = get(field).value();
+		T value = rawValue(field);
 		if (value == null) {
 			throw new IllegalStateException("Policy field " + field + " has no built-in default");
 		}
@@ -80,11 +102,67 @@ final class ResolvedPolicy {
 	}
 
 	<T> @Nullable T valueOrNull(PolicyField<T> field) {
-		return get(field).value();
+		return rawValue(field);
 	}
 
 	boolean isTrue(PolicyField<Boolean> field) {
 		return value(field);
+	}
+
+	/**
+	 * The level that set a value and its property prefix, one per level.
+	 */
+	private record Source(PolicyLevel level, String propertyPrefix) {
+
+	}
+
+	/**
+	 * Resolves the policies of one build, sharing what equal inputs give: a policy whose
+	 * fields are each set by the same level as another's (a route that sets none of them
+	 * resolves like its service) gets the same resolved policy, and each level has one
+	 * {@link Source}. The key is the level that sets each field, compared by identity:
+	 * two levels that set equal values still differ in where the values come from.
+	 */
+	static final class Resolver {
+
+		private final Map<PolicySpec<?>, Source> sources = new IdentityHashMap<>();
+
+		private final Map<List<PolicySpec<?>>, ResolvedPolicy> policies = new HashMap<>();
+
+		ResolvedPolicy resolve(List<? extends PolicySpec<?>> levels) {
+			@Nullable PolicySpec<?>[] setBy = new PolicySpec<?>[FIELD_COUNT];
+			for (PolicyField<?> field : PolicyField.all()) {
+				setBy[field.index()] = settingLevel(field, levels);
+			}
+			// PolicySpec keeps Object's identity equality, so the list compares levels by
+			// identity.
+			return this.policies.computeIfAbsent(Arrays.asList(setBy), (key) -> newPolicy(setBy));
+		}
+
+		private ResolvedPolicy newPolicy(@Nullable PolicySpec<?>[] setBy) {
+			@Nullable Object[] values = new Object[FIELD_COUNT];
+			@Nullable Source[] sources = new Source[FIELD_COUNT];
+			for (PolicyField<?> field : PolicyField.all()) {
+				PolicySpec<?> level = setBy[field.index()];
+				if (level != null) {
+					values[field.index()] = level.get(field);
+					sources[field.index()] = this.sources.computeIfAbsent(level,
+							(key) -> new Source(key.getLevel(), key.getPropertyPrefix()));
+				}
+			}
+			return new ResolvedPolicy(values, sources);
+		}
+
+		private static @Nullable PolicySpec<?> settingLevel(PolicyField<?> field,
+				List<? extends PolicySpec<?>> levels) {
+			for (PolicySpec<?> level : levels) {
+				if (level.get(field) != null) {
+					return level;
+				}
+			}
+			return null;
+		}
+
 	}
 
 }

@@ -33,6 +33,7 @@ import io.corsgateway.policy.CorsDecision.Vary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -460,6 +461,62 @@ class CorsDecisionTests {
 		for (CorsHeader header : CorsHeader.values()) {
 			assertThat(decision.getHeaderValue(header)).as(header.headerName()).isNull();
 		}
+	}
+
+	@Test
+	void policiesWithEqualHeaderValuesShareThemAndOthersKeepTheirOwn() {
+		CorsPolicies policies = CorsPolicies.builder()
+			.service("a",
+					(a) -> a.paths("/a/**")
+						.allowedOrigins(SHOP)
+						.allowCredentials(true)
+						.exposedHeaders("X-A")
+						.maxAge(Duration.ofSeconds(60)))
+			.service("b",
+					(b) -> b.paths("/b/**")
+						.allowedOrigins(SHOP)
+						.allowCredentials(true)
+						.exposedHeaders("X-B")
+						.maxAge(Duration.ofSeconds(90)))
+			.service("d",
+					(d) -> d.paths("/d/**").allowedOrigins(SHOP).exposedHeaders("X-A").maxAge(Duration.ofSeconds(60)))
+			.service("c",
+					(c) -> c.paths("/c/**")
+						.allowedOrigins(ADMIN)
+						.allowCredentials(true)
+						.exposedHeaders("X-A")
+						.maxAge(Duration.ofSeconds(60))
+						.allowPrivateNetwork(true))
+			.build();
+		CorsDecision a = policies.evaluate(preflight("/a/1", SHOP, "GET", ""));
+		CorsDecision b = policies.evaluate(preflight("/b/1", SHOP, "GET", ""));
+		assertThat(a.getHeaderValue(CorsHeader.MAX_AGE)).isEqualTo("60");
+		assertThat(a.getHeaderValue(CorsHeader.ALLOW_CREDENTIALS)).isEqualTo("true");
+		assertThat(b.getHeaderValue(CorsHeader.MAX_AGE)).isEqualTo("90");
+		assertThat(b.getHeaderValue(CorsHeader.ALLOW_CREDENTIALS)).isEqualTo("true");
+		CorsDecision d = policies.evaluate(preflight("/d/1", SHOP, "GET", ""));
+		assertThat(d.getHeaderValue(CorsHeader.MAX_AGE)).isEqualTo("60");
+		assertThat(d.getHeaderValue(CorsHeader.ALLOW_CREDENTIALS)).isNull();
+		assertThat(policies.evaluate(actual("GET", "/a/1", SHOP)).getHeaderValue(CorsHeader.EXPOSE_HEADERS))
+			.isEqualTo("X-A");
+		assertThat(policies.evaluate(actual("GET", "/b/1", SHOP)).getHeaderValue(CorsHeader.EXPOSE_HEADERS))
+			.isEqualTo("X-B");
+		assertThat(policies.evaluate(actual("GET", "/c/1", ADMIN)).getHeaderValue(CorsHeader.EXPOSE_HEADERS))
+			.isEqualTo("X-A");
+		CorsPolicy policyA = a.getPolicy();
+		CorsPolicy policyC = policies.find("api.example.com", PathContainer.parsePath("/c/1"), "GET");
+		assertThat(answerValues(policyC, "actualValues")).isSameAs(answerValues(policyA, "actualValues"));
+		assertThat(answerValues(policyC, "preflightValues")).isSameAs(answerValues(policyA, "preflightValues"));
+		assertThat(answerValues(policyA, "privateNetworkPreflightValues"))
+			.isSameAs(answerValues(policyA, "preflightValues"));
+		assertThat((String[]) answerValues(policyC, "privateNetworkPreflightValues"))
+			.isNotSameAs(answerValues(policyC, "preflightValues"))
+			.contains("true", "60");
+		assertThat((String[]) answerValues(policyA, "preflightValues")).doesNotContain("90");
+	}
+
+	private static Object answerValues(CorsPolicy policy, String name) {
+		return ReflectionTestUtils.getField(ReflectionTestUtils.getField(policy, "answers"), name);
 	}
 
 	private static CorsRequest actual(String method, String path, String... origins) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -161,6 +162,66 @@ class CorsPolicyProvenanceTests {
 		CorsPolicy found = policies.find("api.example.com", PathContainer.parsePath("/orders/1/refunds"), "GET");
 		assertThat(found).isSameAs(routePolicy(policies));
 		assertThat(found.getResolvedField(PolicyField.MAX_AGE).value()).isEqualTo(found.getMaxAge());
+	}
+
+	@Test
+	void aRouteThatSetsNoFieldSharesTheResolvedFieldsOfItsService() {
+		CorsPolicies policies = policiesSettingAtEveryLevel(PolicyField.MAX_AGE);
+		ServiceScope catalog = service(policies, "catalog");
+		assertThat(resolvedPolicy(catalog.routes().get(0).policy())).isSameAs(resolvedPolicy(catalog.policy()));
+	}
+
+	@Test
+	void aRouteThatSetsAFieldKeepsItsOwnResolvedFields() {
+		CorsPolicies policies = policiesSettingAtEveryLevel(PolicyField.MAX_AGE);
+		ServiceScope orders = service(policies, "orders");
+		assertThat(resolvedPolicy(orders.routes().get(0).policy())).isNotSameAs(resolvedPolicy(orders.policy()));
+		assertProvenance(orders.routes().get(0).policy(), PolicyField.MAX_AGE, 0, PolicyLevel.ROUTE,
+				"cors.services.orders.routes.refunds.max-age");
+		assertProvenance(orders.policy(), PolicyField.MAX_AGE, 1, PolicyLevel.SERVICE, "cors.services.orders.max-age");
+	}
+
+	@Test
+	void servicesThatSetEqualValuesEachKeepWhereTheirsComeFrom() {
+		CorsPolicies policies = CorsPolicies.builder()
+			.service("orders",
+					(orders) -> orders.paths("/orders/**")
+						.allowedOrigins("https://shop.example")
+						.maxAge(Duration.ofSeconds(90))
+						.route("refunds", (refunds) -> refunds.paths("/orders/*/refunds")))
+			.service("catalog",
+					(catalog) -> catalog.paths("/catalog/**")
+						.allowedOrigins("https://shop.example")
+						.maxAge(Duration.ofSeconds(90))
+						.route("items", (items) -> items.paths("/catalog/items")))
+			.build();
+		for (String id : List.of("orders", "catalog")) {
+			ServiceScope service = service(policies, id);
+			for (CorsPolicy policy : List.of(service.policy(), service.routes().get(0).policy())) {
+				ResolvedField<?> maxAge = policy.getResolvedField(PolicyField.MAX_AGE);
+				assertThat(maxAge.level()).isEqualTo(PolicyLevel.SERVICE);
+				assertThat(maxAge.property()).isEqualTo("cors.services." + id + ".max-age");
+				assertThat(policy.getResolvedField(PolicyField.ALLOWED_ORIGINS).property())
+					.isEqualTo("cors.services." + id + ".allowed-origins");
+			}
+		}
+		assertThat(resolvedPolicy(service(policies, "orders").policy()))
+			.isNotSameAs(resolvedPolicy(service(policies, "catalog").policy()));
+	}
+
+	@Test
+	void aFieldNoLevelSetsResolvesToItsBuiltInDefault() {
+		CorsPolicies policies = CorsPolicies.builder()
+			.service("orders", (orders) -> orders.paths("/orders/**").allowedOrigins("https://shop.example"))
+			.build();
+		ResolvedField<Integer> status = service(policies, "orders").policy()
+			.getResolvedField(PolicyField.PREFLIGHT_STATUS);
+		assertThat(status).isEqualTo(new ResolvedField<>(PolicyField.PREFLIGHT_STATUS,
+				PolicyField.PREFLIGHT_STATUS.getDefaultValue(), PolicyLevel.BUILT_IN, null));
+	}
+
+	private static Object resolvedPolicy(CorsPolicy policy) {
+		return ReflectionTestUtils.getField(policy, "resolved");
 	}
 
 	private static CorsPolicies policiesSettingAtEveryLevel(PolicyField<?> field) {

@@ -15,8 +15,10 @@
  */
 package io.corsgateway.policy;
 
+import java.util.ArrayList;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -95,6 +97,27 @@ class OriginRuleEdgeTests {
 		assertThat(policy).isNotNull();
 		assertThat(policy.allowsOrigin(origin)).isTrue();
 		assertThat(policy.isAllowCredentials()).isTrue();
+	}
+
+	@Test
+	void anOriginWrittenInItsNormalFormIsKeptAsTheSameString() {
+		String origin = new String("https://app.example.com");
+		OriginRule rule = OriginRule.parse(origin, new ArrayList<>(), new ArrayList<>());
+		assertThat(rule).isNotNull();
+		assertThat(rule.normalized()).isSameAs(origin);
+	}
+
+	@Test
+	void anOriginWrittenOtherwiseIsNormalizedAndMatchedInItsNormalForm() {
+		OriginRule rule = OriginRule.parse("HTTPS://App.Example.com:443", new ArrayList<>(), new ArrayList<>());
+		assertThat(rule).isNotNull();
+		assertThat(rule.normalized()).isEqualTo("https://app.example.com");
+		CorsPolicy policy = orders((orders) -> orders.allowedOrigins("HTTPS://App.Example.com:443")).build()
+			.getServices()
+			.get(0)
+			.policy();
+		assertThat(policy.allowsOrigin("https://app.example.com")).isTrue();
+		assertThat(policy.allowsOrigin("HTTPS://App.Example.com:443")).isFalse();
 	}
 
 }

@@ -15,6 +15,9 @@
  */
 package io.corsgateway.policy;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.server.PathContainer;
@@ -81,6 +84,40 @@ class PolicyErrorsTests {
 		assertThat(errors.warnings()).hasSize(1);
 		assertThat(errors.hasErrors()).isTrue();
 		assertThat(new PolicyErrors().hasErrors()).isFalse();
+	}
+
+	@Test
+	void warningsWithEqualTextsKeepOneInstanceOfIt() {
+		PolicyErrors errors = new PolicyErrors();
+		errors.warning("cors.services.orders.max-age", new String("7200s"), new String("Browsers cap it."));
+		errors.warning("cors.services.catalog.max-age", new String("7200s"), new String("Browsers cap it."));
+		errors.warning("cors.services.search.max-age", new String("9000s"), new String("Browsers cap it below."));
+		List<PolicyError> warnings = errors.warnings();
+		assertThat(warnings).extracting(PolicyError::property)
+			.containsExactly("cors.services.orders.max-age", "cors.services.catalog.max-age",
+					"cors.services.search.max-age");
+		assertThat(warnings.get(1).reason()).isSameAs(warnings.get(0).reason());
+		assertThat(warnings.get(1).value()).isSameAs(warnings.get(0).value());
+		assertThat(warnings.get(2).value()).isEqualTo("9000s");
+		assertThat(warnings.get(2).reason()).isEqualTo("Browsers cap it below.");
+	}
+
+	@Test
+	void warningsOfManyServicesWithTheSameMaxAgeShareTheirText() {
+		CorsPolicies policies = CorsPolicies.builder()
+			.service("orders",
+					(orders) -> orders.paths("/orders/**")
+						.allowedOrigins("https://shop.example")
+						.maxAge(Duration.ofHours(3)))
+			.service("catalog",
+					(catalog) -> catalog.paths("/catalog/**")
+						.allowedOrigins("https://shop.example")
+						.maxAge(Duration.ofHours(3)))
+			.build();
+		List<PolicyError> warnings = policies.getWarnings();
+		assertThat(warnings).extracting(PolicyError::property)
+			.containsExactly("cors.services.orders.max-age", "cors.services.catalog.max-age");
+		assertThat(warnings.get(1).reason()).isEqualTo(warnings.get(0).reason()).isSameAs(warnings.get(0).reason());
 	}
 
 }
