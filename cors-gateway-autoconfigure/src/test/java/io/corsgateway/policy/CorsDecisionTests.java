@@ -515,6 +515,22 @@ class CorsDecisionTests {
 		assertThat((String[]) answerValues(policyA, "preflightValues")).doesNotContain("90");
 	}
 
+	// "X-Aa" and "X-BB" have the same String hash, so the two policies' header values
+	// have
+	// the same hash too: only equality keeps them apart when they are shared.
+	@Test
+	void policiesWhoseHeaderValuesOnlyShareAHashKeepTheirOwn() {
+		assertThat("X-Aa".hashCode()).isEqualTo("X-BB".hashCode());
+		CorsPolicies policies = CorsPolicies.builder()
+			.service("a", (a) -> a.paths("/a/**").allowedOrigins(SHOP).exposedHeaders("X-Aa"))
+			.service("b", (b) -> b.paths("/b/**").allowedOrigins(SHOP).exposedHeaders("X-BB"))
+			.build();
+		assertThat(policies.evaluate(actual("GET", "/a/1", SHOP)).getHeaderValue(CorsHeader.EXPOSE_HEADERS))
+			.isEqualTo("X-Aa");
+		assertThat(policies.evaluate(actual("GET", "/b/1", SHOP)).getHeaderValue(CorsHeader.EXPOSE_HEADERS))
+			.isEqualTo("X-BB");
+	}
+
 	private static Object answerValues(CorsPolicy policy, String name) {
 		return ReflectionTestUtils.getField(ReflectionTestUtils.getField(policy, "answers"), name);
 	}
