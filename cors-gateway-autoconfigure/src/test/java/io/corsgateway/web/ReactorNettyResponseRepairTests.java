@@ -1,0 +1,177 @@
+/*
+ * Copyright 2026 the cors-gateway authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.corsgateway.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.netty.util.AsciiString;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+
+import io.corsgateway.policy.CorsHeader;
+import io.corsgateway.policy.CorsPolicies;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.http.support.Netty4HeadersAdapter;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import org.springframework.web.server.WebHandler;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that a real Reactor Netty server sends exactly the CORS headers of the policy
+ * when a handler writes them on Netty's own response: names in other cases, duplicated
+ * lines, values that Netty keeps as {@link AsciiString}, over HTTP/1.1 (including
+ * {@code HEAD}, whose response Spring decorates) and HTTP/2. The reference is the same
+ * filter on a mock response that no handler touched.
+ *
+ * @author cors-gateway authors
+ */
+class ReactorNettyResponseRepairTests {
+
+	private static final String SHOP = "https://shop.example.com";
+
+	private static final String EVIL = "https://evil.example.net";
+
+	private final CorsPolicies policies = CorsPolicies.builder()
+		.service("orders",
+				(orders) -> orders.paths("/orders/**")
+					.allowedOrigins(SHOP)
+					.allowCredentials(true)
+					.exposedHeaders("X-Total-Count", "ETag"))
+		.service("lenient",
+				(lenient) -> lenient.paths("/lenient/**").allowedOrigins(SHOP).rejectDisallowedOrigins(false))
+		.service("catalog", (catalog) -> catalog.paths("/catalog/**").allowedOrigins("*").exposedHeaders("ETag"))
+		.build();
+
+	static Stream<Arguments> requests() {
+		List<Arguments> arguments = new ArrayList<>();
+		for (HttpProtocol protocol : List.of(HttpProtocol.HTTP11, HttpProtocol.H2C)) {
+			for (String method : List.of("GET", "HEAD")) {
+				arguments.add(Arguments.of(protocol, method, "/orders/1", SHOP));
+				arguments.add(Arguments.of(protocol, method, "/lenient/1", EVIL));
+				arguments.add(Arguments.of(protocol, method, "/catalog/1", EVIL));
+				arguments.add(Arguments.of(protocol, method, "/orders/1", null));
+			}
+		}
+		return arguments.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2} from {3}")
+	@MethodSource("requests")
+	void nativeHeaderLinesOfAHandlerGiveWayToThePolicysValues(HttpProtocol protocol, String method, String path,
+			@Nullable String origin) {
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.protocol(protocol)
+			.handle(new ReactorHttpHandlerAdapter(httpHandler(hostileNativeHandler(origin))))
+			.bindNow();
+		try {
+			HttpClientResponse response = HttpClient.create().protocol(protocol).headers((headers) -> {
+				if (origin != null) {
+					headers.set(HttpHeaders.ORIGIN, origin);
+				}
+			})
+				.request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+				.uri("http://127.0.0.1:" + server.port() + path)
+				.response()
+				.block(Duration.ofSeconds(10));
+			assertThat(response).isNotNull();
+			HttpHeaders sent = new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()));
+			HttpHeaders expected = reference(method, path, origin);
+			for (CorsHeader header : CorsHeader.values()) {
+				assertThat(sent.get(header.headerName())).as(header.headerName())
+					.isEqualTo(expected.get(header.headerName()));
+			}
+			assertThat(varyTokens(sent)).containsAll(varyTokens(expected));
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
+	// The same filter on a response that no handler touched.
+	private HttpHeaders reference(String method, String path, @Nullable String origin) {
+		MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest
+			.method(org.springframework.http.HttpMethod.valueOf(method), "https://api.example.com" + path);
+		if (origin != null) {
+			request.header(HttpHeaders.ORIGIN, origin);
+		}
+		MockServerHttpResponse response = new MockServerHttpResponse();
+		httpHandler((exchange) -> exchange.getResponse().setComplete()).handle(request.build(), response)
+			.block(Duration.ofSeconds(5));
+		return response.getHeaders();
+	}
+
+	private HttpHandler httpHandler(WebHandler handler) {
+		return WebHttpHandlerBuilder.webHandler(handler)
+			.filters((list) -> list.add(new CorsGatewayWebFilter(this.policies)))
+			.build();
+	}
+
+	// Writes on Netty's response itself: each CORS header twice, in other cases, the
+	// right value of a credentialed answer among wrong ones, values as AsciiString.
+	private static WebHandler hostileNativeHandler(@Nullable String origin) {
+		return (exchange) -> {
+			ServerHttpResponse response = exchange.getResponse();
+			HttpServerResponse nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+			io.netty.handler.codec.http.HttpHeaders headers = nativeResponse.responseHeaders();
+			String caller = (origin != null) ? origin : EVIL;
+			for (CorsHeader header : CorsHeader.values()) {
+				String name = header.headerName();
+				headers.add(AsciiString.of(name.toUpperCase(java.util.Locale.ROOT)), AsciiString.of("*"));
+				headers.add(name.toLowerCase(java.util.Locale.ROOT), new StringBuilder(caller));
+			}
+			headers.add(AsciiString.of("access-control-allow-credentials"), AsciiString.of("true"));
+			headers.add(AsciiString.of("VARY"), AsciiString.of("Accept-Encoding"));
+			headers.add("vary", "origin");
+			return response
+				.writeWith(Mono.just(response.bufferFactory().wrap("body".getBytes(StandardCharsets.UTF_8))));
+		};
+	}
+
+	private static List<String> varyTokens(HttpHeaders headers) {
+		List<String> lines = headers.get(HttpHeaders.VARY);
+		if (lines == null) {
+			return List.of();
+		}
+		return lines.stream()
+			.flatMap((line) -> Stream.of(line.split(",")))
+			.map((token) -> token.strip().toLowerCase(java.util.Locale.ROOT))
+			.toList();
+	}
+
+}
