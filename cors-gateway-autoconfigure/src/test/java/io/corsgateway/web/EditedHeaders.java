@@ -102,13 +102,4 @@ final class EditedHeaders {
 		}
 	}
 
-	void repair(CorsDecision decision) {
-		if (this.netty != null) {
-			NettyCorsResponseHeaders.INSTANCE.repair(this.netty, decision);
-		}
-		else {
-			CorsResponseHeaders.SPRING.repair(this.view, decision);
-		}
-	}
-
 }
