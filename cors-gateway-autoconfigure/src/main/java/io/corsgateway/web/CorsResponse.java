@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 import io.corsgateway.policy.CorsDecision;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.HttpHeadResponseDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.ClassUtils;
@@ -55,17 +56,30 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 
 	private final CorsDecision decision;
 
-	// The Netty headers of Spring's Reactor Netty response, or null for any other
-	// response; typed Object so that this class loads without Netty.
-	private final @Nullable Object nettyHeaders;
+	// The Reactor Netty response behind Spring's, or null for any other response; typed
+	// Object so that this class loads without Netty.
+	private final @Nullable Object nettyResponse;
 
 	private CorsResponse(ServerHttpResponse delegate, CorsDecision decision) {
 		super(delegate);
 		this.decision = decision;
-		// Only that exact class: a subclass or a decorator may keep its headers
-		// elsewhere.
-		this.nettyHeaders = (delegate.getClass() == REACTOR_RESPONSE) ? NettyCorsResponseHeaders.headersOf(delegate)
-				: null;
+		this.nettyResponse = nettyResponseBehind(delegate);
+	}
+
+	// Only Spring's own classes: a subclass or another decorator may keep its headers
+	// elsewhere. Spring's decorator for HEAD keeps them in the response it decorates.
+	private static @Nullable Object nettyResponseBehind(ServerHttpResponse response) {
+		Class<?> type = response.getClass();
+		if (type == REACTOR_RESPONSE) {
+			return NettyCorsResponseHeaders.nativeResponseOf(response);
+		}
+		if (type == HttpHeadResponseDecorator.class && REACTOR_RESPONSE != null) {
+			ServerHttpResponse decorated = ((HttpHeadResponseDecorator) response).getDelegate();
+			if (decorated.getClass() == REACTOR_RESPONSE) {
+				return NettyCorsResponseHeaders.nativeResponseOf(decorated);
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable Class<?> reactorResponseClass() {
@@ -83,7 +97,14 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	 */
 	static Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, CorsDecision decision) {
 		CorsResponse response = register(exchange.getResponse(), decision);
-		return chain.filter(new CorsExchange(exchange, response)).doOnError(response);
+		Mono<Void> handled = chain.filter(new CorsExchange(exchange, response));
+		if (response.nettyResponse != null) {
+			// Reactor Netty sends a response completed without a body only once the
+			// handling has finished, so a header written after the commit, through a
+			// reference taken before it, would still go out: the repair runs again.
+			handled = handled.doOnSuccess(response::repairUnsentHeaders);
+		}
+		return handled.doOnError(response);
 	}
 
 	/**
@@ -157,12 +178,22 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	// Every CORS header is set to the decision's value or removed, touching only those
 	// that differ; runs once per commit action at most, so it must be idempotent.
 	private void repairHeaders() {
-		Object nettyHeaders = this.nettyHeaders;
-		if (nettyHeaders != null) {
-			NettyCorsResponseHeaders.repairNative(nettyHeaders, this.decision);
+		Object nettyResponse = this.nettyResponse;
+		if (nettyResponse != null) {
+			NettyCorsResponseHeaders.repairNative(nettyResponse, this.decision);
 		}
 		else {
 			CorsResponseHeaders.SPRING.repair(getDelegate().getHeaders(), this.decision);
+		}
+	}
+
+	// After the chain: a committed response whose headers Reactor Netty has not sent yet
+	// may have been edited since the commit. One that is not committed yet is committed
+	// later, and repaired then.
+	private void repairUnsentHeaders(@Nullable Void ignored) {
+		Object nettyResponse = this.nettyResponse;
+		if (nettyResponse != null && getDelegate().isCommitted()) {
+			NettyCorsResponseHeaders.repairUnsent(nettyResponse, this.decision);
 		}
 	}
 

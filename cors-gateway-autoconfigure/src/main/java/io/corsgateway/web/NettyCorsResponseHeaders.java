@@ -63,26 +63,37 @@ final class NettyCorsResponseHeaders extends CorsResponseHeaders<HttpHeaders> {
 	}
 
 	/**
-	 * The Netty headers behind Spring's Reactor Netty response: the very object its
-	 * {@code getHeaders()} adapts until the response is committed. Typed {@code Object}
-	 * so that callers need not name a Netty type.
+	 * The Reactor Netty response behind Spring's: its headers are the very object that
+	 * Spring's {@code getHeaders()} adapts. Typed {@code Object} so that callers need not
+	 * name a Netty type.
 	 * @param response a response of the class {@code ReactorServerHttpResponse}
-	 * @return the headers
+	 * @return the Reactor Netty response
 	 */
-	static Object headersOf(ServerHttpResponse response) {
-		HttpServerResponse nativeResponse = ((AbstractServerHttpResponse) response).getNativeResponse();
-		return nativeResponse.responseHeaders();
+	static Object nativeResponseOf(ServerHttpResponse response) {
+		return ((AbstractServerHttpResponse) response).<HttpServerResponse>getNativeResponse();
 	}
 
 	/**
-	 * Repair the headers of a response, given as the object that
-	 * {@link #headersOf(ServerHttpResponse)} returned, so that callers need not name a
-	 * Netty type.
-	 * @param headers the Netty headers
+	 * Repair the headers of a Reactor Netty response, given as the object that
+	 * {@link #nativeResponseOf(ServerHttpResponse)} returned.
+	 * @param nativeResponse the Reactor Netty response
 	 * @param decision the decision whose values the response carries
 	 */
-	static void repairNative(Object headers, CorsDecision decision) {
-		INSTANCE.repair((HttpHeaders) headers, decision);
+	static void repairNative(Object nativeResponse, CorsDecision decision) {
+		INSTANCE.repair(((HttpServerResponse) nativeResponse).responseHeaders(), decision);
+	}
+
+	/**
+	 * Repair the headers of a Reactor Netty response unless they have been sent: once
+	 * sent, an edit would change nothing a client sees.
+	 * @param nativeResponse the Reactor Netty response
+	 * @param decision the decision whose values the response carries
+	 */
+	static void repairUnsent(Object nativeResponse, CorsDecision decision) {
+		HttpServerResponse response = (HttpServerResponse) nativeResponse;
+		if (!response.hasSentHeaders()) {
+			INSTANCE.repair(response.responseHeaders(), decision);
+		}
 	}
 
 	@Override

@@ -123,6 +123,77 @@ class ReactorNettyResponseRepairTests {
 		}
 	}
 
+	static Stream<Arguments> lateWrites() {
+		List<Arguments> arguments = new ArrayList<>();
+		for (HttpProtocol protocol : List.of(HttpProtocol.HTTP11, HttpProtocol.H2C)) {
+			for (String method : List.of("GET", "HEAD")) {
+				for (boolean throughNetty : List.of(false, true)) {
+					arguments.add(Arguments.of(protocol, method, "/orders/1", SHOP, throughNetty));
+					arguments.add(Arguments.of(protocol, method, "/catalog/1", EVIL, throughNetty));
+					arguments.add(Arguments.of(protocol, method, "/orders/1", null, throughNetty));
+				}
+			}
+		}
+		return arguments.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2} from {3}, through Netty: {4}")
+	@MethodSource("lateWrites")
+	void headersWrittenAfterCompletionThroughAReferenceTakenBeforeGiveWayToThePolicysValues(HttpProtocol protocol,
+			String method, String path, @Nullable String origin, boolean throughNetty) {
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.protocol(protocol)
+			.handle(new ReactorHttpHandlerAdapter(httpHandler(lateWritingHandler(throughNetty))))
+			.bindNow();
+		try {
+			HttpClientResponse response = HttpClient.create().protocol(protocol).headers((headers) -> {
+				if (origin != null) {
+					headers.set(HttpHeaders.ORIGIN, origin);
+				}
+			})
+				.request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+				.uri("http://127.0.0.1:" + server.port() + path)
+				.response()
+				.block(Duration.ofSeconds(10));
+			assertThat(response).isNotNull();
+			HttpHeaders sent = new HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders()));
+			HttpHeaders expected = reference(method, path, origin);
+			for (CorsHeader header : CorsHeader.values()) {
+				assertThat(sent.get(header.headerName())).as(header.headerName())
+					.isEqualTo(expected.get(header.headerName()));
+			}
+			assertThat(varyTokens(sent)).containsAll(varyTokens(expected));
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
+	// Keeps the headers from before the response is completed, and writes every CORS
+	// header through them once it is: the repair at commit has run by then.
+	private static WebHandler lateWritingHandler(boolean throughNetty) {
+		return (exchange) -> {
+			ServerHttpResponse response = exchange.getResponse();
+			HttpHeaders springHeaders = response.getHeaders();
+			io.netty.handler.codec.http.HttpHeaders nettyHeaders = ServerHttpResponseDecorator
+				.<HttpServerResponse>getNativeResponse(response)
+				.responseHeaders();
+			return response.setComplete().then(Mono.fromRunnable(() -> {
+				for (CorsHeader header : CorsHeader.values()) {
+					if (throughNetty) {
+						nettyHeaders.set(header.headerName(), EVIL);
+					}
+					else {
+						springHeaders.set(header.headerName(), EVIL);
+					}
+				}
+				springHeaders.set(HttpHeaders.VARY, "Accept-Encoding");
+			}));
+		};
+	}
+
 	// The same filter on a response that no handler touched.
 	private HttpHeaders reference(String method, String path, @Nullable String origin) {
 		MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest
