@@ -5,28 +5,38 @@
 # too noisy on shared cores to resolve a few percent; CPU time per request is what the
 # comparison rests on.
 #
+# Both gateways (CORS on, CORS off) run side by side for the whole test, each in its own JVM
+# with its own upstream, so that both are warmed up once and the rounds compare two JVMs in a
+# steady state; the rounds alternate their order (on first, then off first). Where taskset is
+# available and the machine has two cores or more, the gateways share the first core and wrk
+# gets the others, so that the load generator does not take CPU from the process measured.
+#
 # Usage: benchmarks/load-test.sh [seconds-per-run] [rounds]
 # Installs wrk from Debian's packages when missing (needs root), builds the sample jar from
-# the working tree, starts and stops the gateway itself, and never runs longer than its own
+# the working tree, starts and stops the gateways itself, and never runs longer than its own
 # deadline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION="${1:-15}"
 ROUNDS="${2:-3}"
+WARMUP="${WARMUP:-20}"
 CONNECTIONS="${CONNECTIONS:-32}"
 GATEWAY_PORT="${GATEWAY_PORT:-18080}"
 UPSTREAM_PORT="${UPSTREAM_PORT:-19090}"
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-18090}"
 JAR=sample-app/target/sample-app-0.1.0-SNAPSHOT.jar
 DEADLINE=$(( $(date +%s) + 20 * 60 ))
 WORK=$(mktemp -d)
-APP_PID=""
+declare -A PIDS PORTS
 
 cleanup() {
-	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-		kill "$APP_PID" 2>/dev/null || true
-		wait "$APP_PID" 2>/dev/null || true
-	fi
+	for pid in "${PIDS[@]}"; do
+		if kill -0 "$pid" 2>/dev/null; then
+			kill "$pid" 2>/dev/null || true
+			wait "$pid" 2>/dev/null || true
+		fi
+	done
 	rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -49,48 +59,58 @@ wrk.headers["Access-Control-Request-Method"] = "PUT"
 wrk.headers["Access-Control-Request-Headers"] = "content-type,x-request-id"
 LUA
 
+# Command prefixes that pin a process to cores, empty where pinning is not possible.
+GATEWAY_PIN=()
+WRK_PIN=()
+if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then
+	GATEWAY_PIN=(taskset -c 0)
+	WRK_PIN=(taskset -c "1-$(( $(nproc) - 1 ))")
+fi
+
+# Starts the gateway for one mode (true: CORS on, false: off) on its own ports.
 start_gateway() {
-	java -Xms512m -Xmx512m -jar "$JAR" --server.port="$GATEWAY_PORT" --sample.upstream.port="$UPSTREAM_PORT" \
-		--cors.enabled="$1" --logging.level.root=warn >"$WORK/app-$1.log" 2>&1 &
-	APP_PID=$!
-	for _ in $(seq 1 120); do
-		if curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/catalog/ping"; then
+	local mode=$1 offset=0
+	[ "$mode" = false ] && offset=1
+	PORTS[$mode]=$(( GATEWAY_PORT + offset ))
+	"${GATEWAY_PIN[@]}" java -Xms512m -Xmx512m -jar "$JAR" --server.port="${PORTS[$mode]}" \
+		--sample.upstream.port=$(( UPSTREAM_PORT + offset )) \
+		--management.server.port=$(( MANAGEMENT_PORT + offset )) --cors.enabled="$mode" --logging.level.root=warn \
+		>"$WORK/app-$mode.log" 2>&1 &
+	PIDS[$mode]=$!
+	for _ in $(seq 1 240); do
+		if curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$mode]}/catalog/ping"; then
 			return 0
 		fi
 		sleep 0.5
 	done
 	echo "The gateway did not start; its log:" >&2
-	cat "$WORK/app-$1.log" >&2
+	cat "$WORK/app-$mode.log" >&2
 	exit 1
 }
 
-stop_gateway() {
-	kill "$APP_PID" 2>/dev/null || true
-	wait "$APP_PID" 2>/dev/null || true
-	APP_PID=""
-}
-
-# The gateway's CPU time so far (user + system), in clock ticks.
+# A gateway's CPU time so far (user + system), in clock ticks.
 cpu_ticks() {
-	awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"
+	awk '{ print $14 + $15 }' "/proc/${PIDS[$1]}/stat"
 }
 
 # Prints requests per second and the gateway's CPU microseconds per request.
 measure() {
-	local scenario=$1 seconds=$2
-	local url="http://127.0.0.1:$GATEWAY_PORT/orders/1"
+	local mode=$1 scenario=$2 seconds=$3
+	local url="http://127.0.0.1:${PORTS[$mode]}/orders/1"
 	if [ "$(date +%s)" -gt "$DEADLINE" ]; then
 		echo "Deadline reached, stopping" >&2
 		exit 1
 	fi
 	local before after
-	before=$(cpu_ticks)
+	before=$(cpu_ticks "$mode")
 	if [ "$scenario" = simple ]; then
-		timeout $(( seconds + 30 )) wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -H "Origin: https://shop.example" "$url"
+		timeout $(( seconds + 30 )) "${WRK_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" \
+			-H "Origin: https://shop.example" "$url"
 	else
-		timeout $(( seconds + 30 )) wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$WORK/preflight.lua" "$url"
+		timeout $(( seconds + 30 )) "${WRK_PIN[@]}" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" \
+			-s "$WORK/preflight.lua" "$url"
 	fi >"$WORK/wrk.out"
-	after=$(cpu_ticks)
+	after=$(cpu_ticks "$mode")
 	awk -v ticks=$(( after - before )) -v hz="$(getconf CLK_TCK)" '
 		/ requests in / { requests = $1 }
 		/Requests\/sec/ { rps = $2 }
@@ -100,7 +120,7 @@ measure() {
 # Sanity: the filter is really on (or off) before measuring.
 check_mode() {
 	local acao
-	acao=$(curl -s -D - -o /dev/null -H "Origin: https://shop.example" "http://127.0.0.1:$GATEWAY_PORT/orders/1" \
+	acao=$(curl -s -D - -o /dev/null -H "Origin: https://shop.example" "http://127.0.0.1:${PORTS[$1]}/orders/1" \
 		| tr -d '\r' | awk -F': ' 'tolower($1) == "access-control-allow-origin" { print $2 }')
 	if [ "$1" = true ] && [ "$acao" != "https://shop.example" ]; then
 		echo "CORS on, but Access-Control-Allow-Origin was '$acao'" >&2
@@ -115,22 +135,30 @@ check_mode() {
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 echo "java: $(java -version 2>&1 | head -1)"
 echo "wrk: 1 thread, $CONNECTIONS connections, ${DURATION}s per run, $ROUNDS rounds, CORS on and off alternating"
+echo "pinning: gateways '${GATEWAY_PIN[*]:-none}', wrk '${WRK_PIN[*]:-none}'"
 echo
+for mode in true false; do
+	start_gateway "$mode"
+	check_mode "$mode"
+done
+# One long warm-up each, so that the rounds compare compiled code.
+for mode in true false; do
+	for scenario in simple preflight; do
+		measure "$mode" "$scenario" "$WARMUP" >/dev/null
+	done
+done
 declare -A results cpus cpu_by_round
 for round in $(seq 1 "$ROUNDS"); do
-	for mode in true false; do
-		start_gateway "$mode"
-		check_mode "$mode"
-		measure simple 5 >/dev/null     # warm-up
-		measure preflight 5 >/dev/null  # warm-up
+	order="true false"
+	[ $(( round % 2 )) -eq 0 ] && order="false true"
+	for mode in $order; do
 		for scenario in simple preflight; do
-			read -r rps cpu < <(measure "$scenario" "$DURATION")
+			read -r rps cpu < <(measure "$mode" "$scenario" "$DURATION")
 			results["$mode,$scenario"]+="$rps "
 			cpus["$mode,$scenario"]+="$cpu "
 			cpu_by_round["$round,$mode,$scenario"]=$cpu
 			echo "round $round cors.enabled=$mode $scenario: $rps req/s, $cpu us CPU per request"
 		done
-		stop_gateway
 	done
 done
 
