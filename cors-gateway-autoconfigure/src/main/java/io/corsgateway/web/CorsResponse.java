@@ -139,13 +139,21 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	/**
 	 * An error on the way back from the chain: when a commit action failed, Spring
 	 * renders the error response without running commit actions again, possibly before
-	 * this repair had its turn, so the repair runs now.
+	 * this repair had its turn, so the repair runs now. On Spring's Reactor Netty
+	 * response it also runs when the response is committed: an error that reaches Reactor
+	 * Netty before it has sent the headers is answered with a 500 that carries them,
+	 * edits made since the commit included.
 	 */
 	@Override
 	public void accept(Throwable error) {
+		Object nettyResponse = this.nettyResponse;
+		if (nettyResponse != null) {
+			NettyCorsResponseHeaders.repairUnsent(nettyResponse, this.decision);
+			return;
+		}
 		try {
 			// Through Spring's headers, which are read-only once the response is
-			// committed, where the Netty headers would take an edit that is never sent.
+			// committed: the server has taken them by then.
 			CorsResponseHeaders.SPRING.repair(getDelegate().getHeaders(), this.decision);
 		}
 		catch (UnsupportedOperationException ex) {

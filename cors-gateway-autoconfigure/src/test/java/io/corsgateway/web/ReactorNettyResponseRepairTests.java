@@ -304,6 +304,36 @@ class ReactorNettyResponseRepairTests {
 		assertCarriesThePolicysHeaders(response, method, "/orders/1", SHOP);
 	}
 
+	// The handling fails after the response was completed: Reactor Netty answers with a
+	// 500 and the headers it has, since it has not sent them.
+	static Stream<Arguments> lateWritesBeforeAnError() {
+		List<Arguments> arguments = new ArrayList<>();
+		for (HttpProtocol protocol : List.of(HttpProtocol.HTTP11, HttpProtocol.H2C)) {
+			for (String method : List.of("GET", "HEAD")) {
+				for (boolean throughNetty : List.of(false, true)) {
+					for (boolean delayed : List.of(false, true)) {
+						arguments.add(Arguments.of(protocol, method, throughNetty, delayed));
+					}
+				}
+			}
+		}
+		return arguments.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1}, through Netty: {2}, after a delay: {3}")
+	@MethodSource("lateWritesBeforeAnError")
+	void headersWrittenAfterCompletionGiveWayToThePolicysValuesOnTheErrorThatFollows(HttpProtocol protocol,
+			String method, boolean throughNetty, boolean delayed) {
+		HttpClientResponse response = send(protocol, method, SHOP,
+				lateWritingHandler(throughNetty,
+						(served, write) -> served.setComplete()
+							.then(delayed ? Mono.delay(Duration.ofMillis(20)).then() : Mono.empty())
+							.then(Mono.fromRunnable(write))
+							.then(Mono.error(new IllegalStateException("failed after completion")))));
+		assertThat(response.status().code()).isEqualTo(500);
+		assertCarriesThePolicysHeaders(response, method, "/orders/1", SHOP);
+	}
+
 	// Several requests on one connection: kept alive one after the other over HTTP/1.1,
 	// as concurrent streams over HTTP/2. Each response is repaired on its own.
 	@ParameterizedTest(name = "{0}")
