@@ -101,7 +101,9 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 		if (response.nettyResponse != null) {
 			// Reactor Netty sends a response completed without a body only once the
 			// handling has finished, so a header written after the commit, through a
-			// reference taken before it, would still go out: the repair runs again.
+			// reference taken before it, would still go out: the repair runs again. So
+			// would one written after a commit action failed, which Spring counts as not
+			// committed and then commits without commit actions.
 			handled = handled.doOnSuccess(response::repairUnsentHeaders);
 		}
 		return handled.doOnError(response);
@@ -195,12 +197,13 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 		}
 	}
 
-	// After the chain: a committed response whose headers Reactor Netty has not sent yet
-	// may have been edited since the commit. One that is not committed yet is committed
-	// later, and repaired then.
+	// After the chain: headers that Reactor Netty has not sent yet may have been edited
+	// since the last repair. Whether Spring counts the response as committed does not
+	// tell: one that is not, because a commit action failed, is later committed without
+	// commit actions.
 	private void repairUnsentHeaders(@Nullable Void ignored) {
 		Object nettyResponse = this.nettyResponse;
-		if (nettyResponse != null && getDelegate().isCommitted()) {
+		if (nettyResponse != null) {
 			NettyCorsResponseHeaders.repairUnsent(nettyResponse, this.decision);
 		}
 	}

@@ -334,6 +334,59 @@ class ReactorNettyResponseRepairTests {
 		assertCarriesThePolicysHeaders(response, method, "/orders/1", SHOP);
 	}
 
+	// A commit action failed, and the handling went on: Spring then commits the response
+	// without commit actions, and Reactor Netty sends whatever headers it has.
+	static Stream<Arguments> lateWritesAfterAFailedCommitAction() {
+		List<Arguments> arguments = new ArrayList<>();
+		for (HttpProtocol protocol : List.of(HttpProtocol.HTTP11, HttpProtocol.H2C)) {
+			for (String method : List.of("GET", "HEAD")) {
+				for (boolean throughNetty : List.of(false, true)) {
+					arguments.add(Arguments.of(protocol, method, throughNetty));
+				}
+			}
+		}
+		return arguments.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1}, through Netty: {2}")
+	@MethodSource("lateWritesAfterAFailedCommitAction")
+	void headersWrittenAfterACommitActionFailedGiveWayToThePolicysValuesWhenTheErrorIsHandled(HttpProtocol protocol,
+			String method, boolean throughNetty) {
+		HttpClientResponse response = send(protocol, method, SHOP, lateWritingHandler(throughNetty, (served, write) -> {
+			served.beforeCommit(() -> Mono.error(new IllegalStateException("commit action failed")));
+			return served.setComplete().onErrorResume((ex) -> Mono.fromRunnable(write));
+		}));
+		assertCarriesThePolicysHeaders(response, method, "/orders/1", SHOP);
+	}
+
+	// For HEAD, Spring's decorator only counts the body, so a renderer's body does not
+	// send the headers: the response is committed without commit actions afterwards.
+	@ParameterizedTest(name = "{0}, through Netty: {1}")
+	@MethodSource("protocolsAndReferences")
+	void headersWrittenByARendererOfAHeadBodyAfterACommitActionFailedGiveWayToThePolicysValues(HttpProtocol protocol,
+			boolean throughNetty) {
+		HttpClientResponse response = send(protocol, "HEAD", SHOP, lateWritingHandler(throughNetty, (served, write) -> {
+			served.beforeCommit(() -> Mono.error(new IllegalStateException("commit action failed")));
+			return served.setComplete().onErrorResume((ex) -> {
+				write.run();
+				served.setStatusCode(HttpStatus.BAD_GATEWAY);
+				return served.writeWith(Mono.just(body(served)));
+			});
+		}));
+		assertThat(response.status().code()).isEqualTo(502);
+		assertCarriesThePolicysHeaders(response, "HEAD", "/orders/1", SHOP);
+	}
+
+	static Stream<Arguments> protocolsAndReferences() {
+		List<Arguments> arguments = new ArrayList<>();
+		for (HttpProtocol protocol : List.of(HttpProtocol.HTTP11, HttpProtocol.H2C)) {
+			for (boolean throughNetty : List.of(false, true)) {
+				arguments.add(Arguments.of(protocol, throughNetty));
+			}
+		}
+		return arguments.stream();
+	}
+
 	// Several requests on one connection: kept alive one after the other over HTTP/1.1,
 	// as concurrent streams over HTTP/2. Each response is repaired on its own.
 	@ParameterizedTest(name = "{0}")
