@@ -103,8 +103,11 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 			// handling has finished, so a header written after the commit, through a
 			// reference taken before it, would still go out: the repair runs again. So
 			// would one written after a commit action failed, which Spring counts as not
-			// committed and then commits without commit actions.
-			handled = handled.doOnSuccess(response::repairUnsentHeaders);
+			// committed and then commits without commit actions. A filter ahead that
+			// gives up on the chain (a timeout) cancels it, and Reactor Netty then sends
+			// the headers as they stand, with a 500 if the filter fails.
+			handled = handled.doOnSuccess((ignored) -> response.repairUnsentHeaders())
+				.doOnCancel(response::repairUnsentHeaders);
 		}
 		return handled.doOnError(response);
 	}
@@ -201,7 +204,7 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	// since the last repair. Whether Spring counts the response as committed does not
 	// tell: one that is not, because a commit action failed, is later committed without
 	// commit actions.
-	private void repairUnsentHeaders(@Nullable Void ignored) {
+	private void repairUnsentHeaders() {
 		Object nettyResponse = this.nettyResponse;
 		if (nettyResponse != null) {
 			NettyCorsResponseHeaders.repairUnsent(nettyResponse, this.decision);

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
@@ -53,6 +54,7 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebHandler;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
@@ -426,6 +428,103 @@ class ReactorNettyResponseRepairTests {
 		}
 		finally {
 			oneConnection.disposeLater().block(Duration.ofSeconds(5));
+			server.disposeNow();
+		}
+	}
+
+	/**
+	 * Ways a filter ahead of the CORS filter gives up on the chain, cancelling it, when
+	 * the handler signals.
+	 */
+	enum GiveUp {
+
+		/**
+		 * The filter ahead completes instead, as {@code timeout} with an empty fallback
+		 * does: Reactor Netty sends the response as it stands.
+		 */
+		COMPLETING(200) {
+			@Override
+			Mono<Void> apply(Mono<Void> chain, Mono<String> signal) {
+				return chain.timeout(signal, Mono.empty());
+			}
+		},
+
+		/**
+		 * The filter ahead fails instead, as {@code timeout} does: the error does not
+		 * pass through the CORS filter, and Reactor Netty answers it with a 500.
+		 */
+		FAILING(500) {
+			@Override
+			Mono<Void> apply(Mono<Void> chain, Mono<String> signal) {
+				return chain.timeout(signal);
+			}
+		};
+
+		private final int status;
+
+		GiveUp(int status) {
+			this.status = status;
+		}
+
+		abstract Mono<Void> apply(Mono<Void> chain, Mono<String> signal);
+
+	}
+
+	static Stream<Arguments> giveUps() {
+		List<Arguments> arguments = new ArrayList<>();
+		for (GiveUp giveUp : GiveUp.values()) {
+			for (HttpProtocol protocol : List.of(HttpProtocol.HTTP11, HttpProtocol.H2C)) {
+				for (String method : List.of("GET", "HEAD")) {
+					arguments.add(Arguments.of(giveUp, protocol, method));
+				}
+			}
+		}
+		return arguments.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@MethodSource("giveUps")
+	void headersWrittenAfterCompletionGiveWayToThePolicysValuesWhenAFilterAheadCancelsTheChain(GiveUp giveUp,
+			HttpProtocol protocol, String method) {
+		String signalName = GiveUp.class.getName();
+		WebFilter ahead = (exchange, chain) -> {
+			Sinks.One<String> signal = Sinks.one();
+			exchange.getAttributes().put(signalName, signal);
+			return giveUp.apply(chain.filter(exchange), signal.asMono());
+		};
+		// Writes after completion, then has the filter ahead give up, and never
+		// completes.
+		WebHandler handler = (exchange) -> {
+			Sinks.One<String> signal = exchange.getRequiredAttribute(signalName);
+			return lateWritingHandler(false,
+					(served, write) -> served.setComplete()
+						.then(Mono.fromRunnable(write))
+						.then(Mono.fromRunnable(() -> signal.tryEmitValue("give up")))
+						.then(Mono.<Void>never()))
+				.handle(exchange);
+		};
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.protocol(protocol)
+			.handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.webHandler(handler).filters((list) -> {
+				list.add(ahead);
+				list.add(new CorsGatewayWebFilter(this.policies));
+			}).build()))
+			.bindNow();
+		try {
+			HttpClientResponse response = HttpClient.create()
+				.protocol(protocol)
+				.headers((headers) -> headers.set(HttpHeaders.ORIGIN, SHOP))
+				.request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+				.uri("http://127.0.0.1:" + server.port() + "/orders/1")
+				.response()
+				.block(Duration.ofSeconds(10));
+			assertThat(response).isNotNull();
+			assertThat(response.status().code()).isEqualTo(giveUp.status);
+			assertCarriesThePolicysHeaders(response, method, "/orders/1", SHOP);
+		}
+		finally {
 			server.disposeNow();
 		}
 	}
