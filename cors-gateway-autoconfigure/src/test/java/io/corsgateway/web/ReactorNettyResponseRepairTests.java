@@ -529,6 +529,62 @@ class ReactorNettyResponseRepairTests {
 		}
 	}
 
+	// The response is committed only after the chain has returned: by a handler that
+	// returns without writing, or for HEAD, whose body Spring's decorator only counts. A
+	// commit action of a filter ahead then fails before the repair's turn, and the error
+	// does not pass back through the CORS filter.
+	static Stream<Arguments> responsesCommittedAfterTheChain() {
+		List<Arguments> arguments = new ArrayList<>();
+		for (HttpProtocol protocol : List.of(HttpProtocol.HTTP11, HttpProtocol.H2C)) {
+			arguments.add(Arguments.of(protocol, "GET", false));
+			arguments.add(Arguments.of(protocol, "HEAD", false));
+			arguments.add(Arguments.of(protocol, "HEAD", true));
+		}
+		return arguments.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1}, with a body: {2}")
+	@MethodSource("responsesCommittedAfterTheChain")
+	void headersAHandlerLeftGiveWayToThePolicysValuesWhenACommitActionOfAFilterAheadFailsAfterTheChain(
+			HttpProtocol protocol, String method, boolean withBody) {
+		WebFilter ahead = (exchange, chain) -> {
+			exchange.getResponse().beforeCommit(() -> Mono.error(new IllegalStateException("commit action failed")));
+			return chain.filter(exchange);
+		};
+		WebHandler handler = (exchange) -> {
+			ServerHttpResponse response = exchange.getResponse();
+			for (CorsHeader header : CorsHeader.values()) {
+				response.getHeaders().set(header.headerName(), EVIL);
+			}
+			response.getHeaders().set(HttpHeaders.VARY, "Accept-Encoding");
+			return withBody ? response.writeWith(Mono.just(body(response))) : Mono.empty();
+		};
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.protocol(protocol)
+			.handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.webHandler(handler).filters((list) -> {
+				list.add(ahead);
+				list.add(new CorsGatewayWebFilter(this.policies));
+			}).build()))
+			.bindNow();
+		try {
+			HttpClientResponse response = HttpClient.create()
+				.protocol(protocol)
+				.headers((headers) -> headers.set(HttpHeaders.ORIGIN, SHOP))
+				.request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+				.uri("http://127.0.0.1:" + server.port() + "/orders/1")
+				.response()
+				.block(Duration.ofSeconds(10));
+			assertThat(response).isNotNull();
+			assertThat(response.status().code()).isEqualTo(500);
+			assertCarriesThePolicysHeaders(response, method, "/orders/1", SHOP);
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
 	static Stream<HttpProtocol> protocols() {
 		return Stream.of(HttpProtocol.HTTP11, HttpProtocol.H2C);
 	}
