@@ -101,8 +101,13 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 		if (response.nettyResponse != null) {
 			// Reactor Netty sends a response completed without a body only once the
 			// handling has finished, so a header written after the commit, through a
-			// reference taken before it, would still go out: the repair runs again.
-			handled = handled.doOnSuccess(response::repairUnsentHeaders);
+			// reference taken before it, would still go out: the repair runs again. So
+			// would one written after a commit action failed, which Spring counts as not
+			// committed and then commits without commit actions. A filter ahead that
+			// gives up on the chain (a timeout) cancels it, and Reactor Netty then sends
+			// the headers as they stand, with a 500 if the filter fails.
+			handled = handled.doOnSuccess((ignored) -> response.repairUnsentHeaders())
+				.doOnCancel(response::repairUnsentHeaders);
 		}
 		return handled.doOnError(response);
 	}
@@ -139,13 +144,21 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	/**
 	 * An error on the way back from the chain: when a commit action failed, Spring
 	 * renders the error response without running commit actions again, possibly before
-	 * this repair had its turn, so the repair runs now.
+	 * this repair had its turn, so the repair runs now. On Spring's Reactor Netty
+	 * response it also runs when the response is committed: an error that reaches Reactor
+	 * Netty before it has sent the headers is answered with a 500 that carries them,
+	 * edits made since the commit included.
 	 */
 	@Override
 	public void accept(Throwable error) {
+		Object nettyResponse = this.nettyResponse;
+		if (nettyResponse != null) {
+			NettyCorsResponseHeaders.repairUnsent(nettyResponse, this.decision);
+			return;
+		}
 		try {
 			// Through Spring's headers, which are read-only once the response is
-			// committed, where the Netty headers would take an edit that is never sent.
+			// committed: the server has taken them by then.
 			CorsResponseHeaders.SPRING.repair(getDelegate().getHeaders(), this.decision);
 		}
 		catch (UnsupportedOperationException ex) {
@@ -187,12 +200,13 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 		}
 	}
 
-	// After the chain: a committed response whose headers Reactor Netty has not sent yet
-	// may have been edited since the commit. One that is not committed yet is committed
-	// later, and repaired then.
-	private void repairUnsentHeaders(@Nullable Void ignored) {
+	// After the chain: headers that Reactor Netty has not sent yet may have been edited
+	// since the last repair. Whether Spring counts the response as committed does not
+	// tell: one that is not, because a commit action failed, is later committed without
+	// commit actions.
+	private void repairUnsentHeaders() {
 		Object nettyResponse = this.nettyResponse;
-		if (nettyResponse != null && getDelegate().isCommitted()) {
+		if (nettyResponse != null) {
 			NettyCorsResponseHeaders.repairUnsent(nettyResponse, this.decision);
 		}
 	}

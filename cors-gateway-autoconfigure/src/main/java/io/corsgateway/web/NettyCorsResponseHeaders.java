@@ -35,10 +35,11 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  * {@link AsciiString} names here carry their hash, so that the repair's lookup of each
  * CORS header costs a few comparisons, and the names are validated only when written.
  * <p>
- * Only Spring's own Reactor Netty response is edited this way (see
- * {@link #headersOf(ServerHttpResponse)}): any other response, a decorator included, may
- * keep its headers elsewhere, and is edited through {@link CorsResponseHeaders#SPRING}.
- * This class is loaded only where Reactor Netty is present.
+ * Only Spring's own Reactor Netty response, alone or in Spring's decorator for
+ * {@code HEAD}, is edited this way (see {@link #nativeResponseOf(ServerHttpResponse)}):
+ * any other response, another decorator included, may keep its headers elsewhere, and is
+ * edited through {@link CorsResponseHeaders#SPRING}. This class is loaded only where
+ * Reactor Netty is present.
  *
  * @author cors-gateway authors
  */
