@@ -19,7 +19,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 import io.corsgateway.policy.CorsDecision;
 
@@ -97,19 +101,7 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 	 */
 	static Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, CorsDecision decision) {
 		CorsResponse response = register(exchange.getResponse(), decision);
-		Mono<Void> handled = chain.filter(new CorsExchange(exchange, response));
-		if (response.nettyResponse != null) {
-			// Reactor Netty sends a response completed without a body only once the
-			// handling has finished, so a header written after the commit, through a
-			// reference taken before it, would still go out: the repair runs again. So
-			// would one written after a commit action failed, which Spring counts as not
-			// committed and then commits without commit actions. A filter ahead that
-			// gives up on the chain (a timeout) cancels it, and Reactor Netty then sends
-			// the headers as they stand, with a 500 if the filter fails.
-			handled = handled.doOnSuccess((ignored) -> response.repairUnsentHeaders())
-				.doOnCancel(response::repairUnsentHeaders);
-		}
-		return handled.doOnError(response);
+		return new RepairedChain(chain.filter(new CorsExchange(exchange, response)), response);
 	}
 
 	/**
@@ -200,15 +192,123 @@ final class CorsResponse extends ServerHttpResponseDecorator implements Supplier
 		}
 	}
 
-	// After the chain: headers that Reactor Netty has not sent yet may have been edited
-	// since the last repair. Whether Spring counts the response as committed does not
-	// tell: one that is not, because a commit action failed, is later committed without
-	// commit actions.
+	// After the chain completed or was cancelled: on Spring's Reactor Netty response,
+	// headers that Netty has not sent yet may have been edited since the last repair.
+	// Reactor Netty sends a response completed without a body only once the handling has
+	// finished, so a header written after the commit, through a reference taken before
+	// it, would still go out. So would one written after a commit action failed, which
+	// Spring counts as not committed and then commits without commit actions; whether
+	// Spring counts the response as committed therefore does not tell. A filter ahead
+	// that gives up on the chain (a timeout) cancels it, and Reactor Netty then sends the
+	// headers as they stand, with a 500 if the filter fails.
 	private void repairUnsentHeaders() {
 		Object nettyResponse = this.nettyResponse;
 		if (nettyResponse != null) {
 			NettyCorsResponseHeaders.repairUnsent(nettyResponse, this.decision);
 		}
+	}
+
+	/**
+	 * The chain's {@code Mono}, with the repair when it completes, fails or is cancelled:
+	 * one operator where three of Reactor's ({@code doOnSuccess}, {@code doOnError},
+	 * {@code doOnCancel}) would each add an operator and a subscriber to every request.
+	 */
+	private static final class RepairedChain extends Mono<Void> {
+
+		private final Mono<Void> chain;
+
+		private final CorsResponse response;
+
+		private RepairedChain(Mono<Void> chain, CorsResponse response) {
+			this.chain = chain;
+			this.response = response;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super Void> actual) {
+			this.chain.subscribe(new RepairingSubscriber(actual, this.response));
+		}
+
+	}
+
+	private static final class RepairingSubscriber implements CoreSubscriber<Void>, Subscription {
+
+		private final CoreSubscriber<? super Void> actual;
+
+		private final CorsResponse response;
+
+		private @Nullable Subscription upstream;
+
+		private RepairingSubscriber(CoreSubscriber<? super Void> actual, CorsResponse response) {
+			this.actual = actual;
+			this.response = response;
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.actual.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			if (Operators.validate(this.upstream, subscription)) {
+				this.upstream = subscription;
+				this.actual.onSubscribe(this);
+			}
+		}
+
+		@Override
+		public void onNext(Void value) {
+			// A Mono<Void> emits no value; passed on should one come.
+			this.actual.onNext(value);
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			try {
+				this.response.accept(error);
+			}
+			catch (RuntimeException ex) {
+				// The request's own error goes on; the repair's failure travels with it.
+				error.addSuppressed(ex);
+			}
+			this.actual.onError(error);
+		}
+
+		@Override
+		public void onComplete() {
+			try {
+				this.response.repairUnsentHeaders();
+			}
+			catch (RuntimeException ex) {
+				this.actual.onError(Operators.onOperatorError(ex, this.actual.currentContext()));
+				return;
+			}
+			this.actual.onComplete();
+		}
+
+		@Override
+		public void request(long n) {
+			Subscription upstream = this.upstream;
+			if (upstream != null) {
+				upstream.request(n);
+			}
+		}
+
+		@Override
+		public void cancel() {
+			try {
+				this.response.repairUnsentHeaders();
+			}
+			catch (RuntimeException ex) {
+				Operators.onErrorDropped(ex, this.actual.currentContext());
+			}
+			Subscription upstream = this.upstream;
+			if (upstream != null) {
+				upstream.cancel();
+			}
+		}
+
 	}
 
 	private static final class CorsExchange extends ServerWebExchangeDecorator {
