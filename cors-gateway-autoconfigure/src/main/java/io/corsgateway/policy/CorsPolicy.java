@@ -80,8 +80,6 @@ public final class CorsPolicy {
 
 	private final boolean preflightContinue;
 
-	private final int preflightStatus;
-
 	private final boolean rejectDisallowedOrigins;
 
 	private final List<CorsPreset> presets;
@@ -122,7 +120,6 @@ public final class CorsPolicy {
 		this.allowCredentials = resolved.isTrue(PolicyField.ALLOW_CREDENTIALS);
 		this.maxAge = resolved.valueOrNull(PolicyField.MAX_AGE);
 		this.preflightContinue = resolved.isTrue(PolicyField.PREFLIGHT_CONTINUE);
-		this.preflightStatus = resolved.value(PolicyField.PREFLIGHT_STATUS);
 		this.rejectDisallowedOrigins = resolved.isTrue(PolicyField.REJECT_DISALLOWED_ORIGINS);
 		this.presets = lists.presets();
 		this.websocketOriginCheck = resolved.isTrue(PolicyField.WEBSOCKET_ORIGIN_CHECK);
@@ -311,7 +308,9 @@ public final class CorsPolicy {
 	 * @return 200 or 204
 	 */
 	public int getPreflightStatus() {
-		return this.preflightStatus;
+		// Read from the resolved fields rather than kept twice: only the build and the
+		// endpoint ask.
+		return this.resolved.value(PolicyField.PREFLIGHT_STATUS);
 	}
 
 	/**

@@ -70,7 +70,8 @@ final class ResolvedPolicy {
 			return field.builtIn();
 		}
 		return new ResolvedField<>(field, (T) this.values[index], source.level(),
-				source.propertyPrefix() + "." + field.getName());
+				PolicySpec.propertyPrefix(source.level(), source.serviceId(), source.routeId()) + "."
+						+ field.getName());
 	}
 
 	/**
@@ -112,7 +113,19 @@ final class ResolvedPolicy {
 	/**
 	 * The level that set a value and its property prefix, one per level.
 	 */
-	private record Source(PolicyLevel level, String propertyPrefix) {
+	// The ids rather than the property prefix: the service's id is a string the scope
+	// holds anyway, and the prefix is only read when the endpoint asks.
+	private record Source(PolicyLevel level, @Nullable String serviceId, @Nullable String routeId) {
+
+		static Source of(PolicySpec<?> level) {
+			if (level instanceof RouteSpec route) {
+				return new Source(PolicyLevel.ROUTE, route.getServiceId(), route.getId());
+			}
+			if (level instanceof ServiceSpec service) {
+				return new Source(PolicyLevel.SERVICE, service.getId(), null);
+			}
+			return new Source(level.getLevel(), null, null);
+		}
 
 	}
 
@@ -146,8 +159,7 @@ final class ResolvedPolicy {
 				PolicySpec<?> level = setBy[field.index()];
 				if (level != null) {
 					values[field.index()] = level.get(field);
-					sources[field.index()] = this.sources.computeIfAbsent(level,
-							(key) -> new Source(key.getLevel(), key.getPropertyPrefix()));
+					sources[field.index()] = this.sources.computeIfAbsent(level, Source::of);
 				}
 			}
 			return new ResolvedPolicy(values, sources);
