@@ -77,7 +77,13 @@ final class CorsPoliciesCompiler {
 		binder.bind(applications, registeredApplications);
 		CorsPolicy defaultsPolicy = policies.compile(null, null, PolicyCompiler.levels(null, null, defaults),
 				List.of());
-		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.parser);
+		// Every index of this build holds one String for equal literal segments, and the
+		// id string where a segment equals a service's or route's id: with thousands of
+		// services, each with its own "/<id>/**" path and an "items" route, the copies
+		// add
+		// up.
+		Map<String, String> segments = new HashMap<>();
+		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.parser, segments);
 		List<Reachability.Claim> serviceClaims = new ArrayList<>();
 		List<ServiceScope> scopes = new ArrayList<>();
 		Map<BindingKey, String> serviceIds = new HashMap<>();
@@ -90,8 +96,9 @@ final class CorsPoliciesCompiler {
 			List<ScopeChecks.IndexedPattern> paths = this.scopes.parsePaths(service.getPropertyPrefix() + ".paths",
 					service.getPaths());
 			List<RouteScope> routeScopes = new ArrayList<>();
+			segments.putIfAbsent(service.getId(), service.getId());
 			CorsPolicies.Service compiled = new CorsPolicies.Service(service.getId(), HostMatcher.of(hosts),
-					servicePolicy, compileRoutes(service, defaults, paths, routeScopes, policies, binder));
+					servicePolicy, compileRoutes(service, defaults, paths, routeScopes, policies, binder, segments));
 			scopes.add(new ServiceScope(service.getId(), service.getPaths(), hosts, servicePolicy, routeScopes));
 			int priority = service.getHosts().isEmpty() ? 1 : 0;
 			for (ScopeChecks.IndexedPattern path : paths) {
@@ -111,16 +118,17 @@ final class CorsPoliciesCompiler {
 
 	private PathPatternIndex<CorsPolicies.Route> compileRoutes(ServiceSpec service, DefaultsSpec defaults,
 			List<ScopeChecks.IndexedPattern> servicePaths, List<RouteScope> scopes, PolicyCompiler policies,
-			ApplicationBinder applications) {
+			ApplicationBinder applications, Map<String, String> segments) {
 		// A route outside its service can only be told when every service path parsed.
 		boolean allPathsParsed = !servicePaths.isEmpty() && servicePaths.size() == service.getPaths().size();
-		PathPatternIndex.Builder<CorsPolicies.Route> routeIndex = PathPatternIndex.builder(this.parser);
+		PathPatternIndex.Builder<CorsPolicies.Route> routeIndex = PathPatternIndex.builder(this.parser, segments);
 		List<Reachability.Claim> routeClaims = new ArrayList<>();
 		Map<BindingKey, String> routeIds = new HashMap<>();
 		for (RouteSpec route : service.getRoutes()) {
 			this.scopes.checkId(route.getPropertyPrefix(), route.getId());
 			this.scopes.checkUniqueRouteId(service, route, routeIds);
 			this.scopes.checkRouteMethods(route);
+			segments.putIfAbsent(route.getId(), route.getId());
 			List<String> methods = route.getMethods();
 			CorsPolicy routePolicy = policies.compile(service.getId(), route.getId(),
 					PolicyCompiler.levels(route, service, defaults), applications.of(service.getId(), route.getId()));

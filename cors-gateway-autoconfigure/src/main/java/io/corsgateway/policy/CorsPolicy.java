@@ -66,8 +66,6 @@ public final class CorsPolicy {
 
 	private final List<String> applicationIds;
 
-	private final List<String> allowedOriginPatterns;
-
 	private final List<String> allowedMethods;
 
 	private final List<String> allowedHeaders;
@@ -76,15 +74,7 @@ public final class CorsPolicy {
 
 	private final boolean allowCredentials;
 
-	private final @Nullable Duration maxAge;
-
-	private final boolean preflightContinue;
-
-	private final int preflightStatus;
-
 	private final boolean rejectDisallowedOrigins;
-
-	private final List<CorsPreset> presets;
 
 	private final boolean websocketOriginCheck;
 
@@ -104,6 +94,9 @@ public final class CorsPolicy {
 
 	private final PolicyAnswers answers;
 
+	// What only the build and the diagnostics read (origin patterns, max-age, preflight
+	// settings, presets) is read from here rather than kept in a field of its own as
+	// well: a large build holds thousands of policies.
 	private final ResolvedPolicy resolved;
 
 	CorsPolicy(@Nullable String serviceId, @Nullable String routeId, ResolvedPolicy resolved,
@@ -115,16 +108,11 @@ public final class CorsPolicy {
 		this.enabled = resolved.isTrue(PolicyField.ENABLED);
 		this.allowedOrigins = allowedOrigins;
 		this.applicationIds = List.copyOf(applicationIds);
-		this.allowedOriginPatterns = resolved.value(PolicyField.ALLOWED_ORIGIN_PATTERNS);
 		this.allowedMethods = lists.methods();
 		this.allowedHeaders = lists.allowedHeaders();
 		this.exposedHeaders = lists.exposedHeaders();
 		this.allowCredentials = resolved.isTrue(PolicyField.ALLOW_CREDENTIALS);
-		this.maxAge = resolved.valueOrNull(PolicyField.MAX_AGE);
-		this.preflightContinue = resolved.isTrue(PolicyField.PREFLIGHT_CONTINUE);
-		this.preflightStatus = resolved.value(PolicyField.PREFLIGHT_STATUS);
 		this.rejectDisallowedOrigins = resolved.isTrue(PolicyField.REJECT_DISALLOWED_ORIGINS);
-		this.presets = lists.presets();
 		this.websocketOriginCheck = resolved.isTrue(PolicyField.WEBSOCKET_ORIGIN_CHECK);
 		this.timingAllowOrigin = resolved.isTrue(PolicyField.TIMING_ALLOW_ORIGIN);
 		this.allowPrivateNetwork = resolved.isTrue(PolicyField.ALLOW_PRIVATE_NETWORK);
@@ -200,7 +188,7 @@ public final class CorsPolicy {
 	 * @return the patterns, possibly empty
 	 */
 	public List<String> getAllowedOriginPatterns() {
-		return this.allowedOriginPatterns;
+		return this.resolved.value(PolicyField.ALLOWED_ORIGIN_PATTERNS);
 	}
 
 	/**
@@ -295,7 +283,7 @@ public final class CorsPolicy {
 	 * @return the duration, or {@code null} when the header is omitted
 	 */
 	public @Nullable Duration getMaxAge() {
-		return this.maxAge;
+		return this.resolved.valueOrNull(PolicyField.MAX_AGE);
 	}
 
 	/**
@@ -303,7 +291,7 @@ public final class CorsPolicy {
 	 * @return whether preflights continue
 	 */
 	public boolean isPreflightContinue() {
-		return this.preflightContinue;
+		return this.resolved.isTrue(PolicyField.PREFLIGHT_CONTINUE);
 	}
 
 	/**
@@ -311,7 +299,7 @@ public final class CorsPolicy {
 	 * @return 200 or 204
 	 */
 	public int getPreflightStatus() {
-		return this.preflightStatus;
+		return this.resolved.value(PolicyField.PREFLIGHT_STATUS);
 	}
 
 	/**
@@ -327,7 +315,7 @@ public final class CorsPolicy {
 	 * @return the presets, in the order configured, possibly empty
 	 */
 	public List<CorsPreset> getPresets() {
-		return this.presets;
+		return PresetLists.of(this.resolved).presets();
 	}
 
 	/**

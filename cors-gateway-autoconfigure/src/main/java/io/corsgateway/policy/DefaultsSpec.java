@@ -24,7 +24,7 @@ package io.corsgateway.policy;
 public final class DefaultsSpec extends PolicySpec<DefaultsSpec> {
 
 	DefaultsSpec() {
-		super("cors.defaults", PolicyLevel.DEFAULTS);
+		super(propertyPrefix(PolicyLevel.DEFAULTS, null, null), PolicyLevel.DEFAULTS);
 	}
 
 }

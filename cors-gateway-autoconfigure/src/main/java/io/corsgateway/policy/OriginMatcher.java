@@ -31,6 +31,8 @@ import io.corsgateway.internal.http.HttpSyntax;
  */
 final class OriginMatcher {
 
+	private static final Pattern[] NO_PATTERNS = {};
+
 	private final boolean anyOrigin;
 
 	private final RegionSet exact;
@@ -90,7 +92,8 @@ final class OriginMatcher {
 		this.httpsAnyPortSubdomainTails = RegionSet.of(httpsAnyPortTails, false);
 		this.httpAnyPortSubdomainTails = RegionSet.of(httpAnyPortTails, false);
 		this.anyPortOrigins = RegionSet.of(anyPort, false);
-		this.patterns = patterns.toArray(new Pattern[0]);
+		// Most scopes have no pattern: they share one empty array.
+		this.patterns = patterns.isEmpty() ? NO_PATTERNS : patterns.toArray(new Pattern[0]);
 		this.needsParsing = any || !httpsTails.isEmpty() || !httpTails.isEmpty() || !httpsAnyPortTails.isEmpty()
 				|| !httpAnyPortTails.isEmpty() || !anyPort.isEmpty() || this.patterns.length > 0;
 	}

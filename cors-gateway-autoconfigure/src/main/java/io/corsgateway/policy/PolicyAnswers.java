@@ -51,7 +51,8 @@ final class PolicyAnswers {
 
 	private final CorsDecision fromSameOrigin;
 
-	private final CorsDecision disabled;
+	// Only a disabled policy has one: an enabled policy never answers with it.
+	private final @Nullable CorsDecision disabled;
 
 	private final @Nullable CorsDecision anyOriginAllowed;
 
@@ -85,7 +86,7 @@ final class PolicyAnswers {
 		this.privateNetworkPreflightValues = shared.apply(privateNetworkPreflightValues);
 		this.withoutOrigin = CorsDecision.notCors(policy, DecisionReason.NO_ORIGIN, this.actualValues);
 		this.fromSameOrigin = CorsDecision.notCors(policy, DecisionReason.SAME_ORIGIN, this.actualValues);
-		this.disabled = CorsDecision.disabled(policy);
+		this.disabled = policy.isEnabled() ? null : CorsDecision.disabled(policy);
 		this.anyOriginAllowed = policy.isOriginDependent() ? null
 				: CorsDecision.actualAllowed(policy, "*", this.actualValues);
 		this.actualFromOriginNotAllowed = CorsDecision.actualRefused(policy, DecisionReason.ORIGIN_NOT_ALLOWED, null);
@@ -105,7 +106,8 @@ final class PolicyAnswers {
 
 	/** The decision for any request while the policy is disabled. */
 	CorsDecision disabled() {
-		return this.disabled;
+		CorsDecision disabled = this.disabled;
+		return (disabled != null) ? disabled : CorsDecision.disabled(this.policy);
 	}
 
 	/** The decision for an allowed actual request from the given origin. */

@@ -50,6 +50,24 @@ public abstract class PolicySpec<S extends PolicySpec<S>> {
 	}
 
 	/**
+	 * The property prefix of a level, as {@link #getPropertyPrefix()} returns it: built
+	 * from the ids where it is needed, so that what is kept after the build holds the ids
+	 * only.
+	 * @param level the level, not {@link PolicyLevel#BUILT_IN}
+	 * @param serviceId the id of the service, for a service or route level
+	 * @param routeId the id of the route, for a route level
+	 * @return the property prefix
+	 */
+	static String propertyPrefix(PolicyLevel level, @Nullable String serviceId, @Nullable String routeId) {
+		return switch (level) {
+			case DEFAULTS -> "cors.defaults";
+			case SERVICE -> "cors.services." + serviceId;
+			case ROUTE -> "cors.services." + serviceId + ".routes." + routeId;
+			case BUILT_IN -> throw new IllegalArgumentException("The built-in level has no property prefix");
+		};
+	}
+
+	/**
 	 * The property path this level is configured under, such as
 	 * {@code cors.services.orders}; validation errors name fields relative to it.
 	 * @return the property prefix of this level

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,16 +40,38 @@ final class ResolvedPolicy {
 
 	private static final int FIELD_COUNT = PolicyField.all().size();
 
+	// Two bits per field: 0 for a built-in default, else 1 + the index of the level in
+	// LEVELS.
+	private static final int BITS_PER_FIELD = 2;
+
+	private static final PolicyLevel[] LEVELS = { PolicyLevel.ROUTE, PolicyLevel.SERVICE, PolicyLevel.DEFAULTS };
+
+	static {
+		if (FIELD_COUNT * BITS_PER_FIELD > Long.SIZE || LEVELS.length >= (1 << BITS_PER_FIELD)) {
+			throw new IllegalStateException("The levels of " + FIELD_COUNT + " fields do not fit in a long");
+		}
+	}
+
 	// Indexed by PolicyField.index(): the value a level sets, or null where no level
 	// sets the field and its built-in default applies.
 	private final @Nullable Object[] values;
 
-	// Indexed like values: the level that set the value, or null for a built-in default.
-	private final @Nullable Source[] sources;
+	// The level that set each value, packed by field index: one long rather than an
+	// array of references, with thousands of policies in a large build.
+	private final long levels;
 
-	private ResolvedPolicy(@Nullable Object[] values, @Nullable Source[] sources) {
+	// The ids the property paths are made of when asked for, rather than the paths:
+	// the service's id is a string its scope holds anyway.
+	private final @Nullable String serviceId;
+
+	private final @Nullable String routeId;
+
+	private ResolvedPolicy(@Nullable Object[] values, long levels, @Nullable String serviceId,
+			@Nullable String routeId) {
 		this.values = values;
-		this.sources = sources;
+		this.levels = levels;
+		this.serviceId = serviceId;
+		this.routeId = routeId;
 	}
 
 	/**
@@ -65,12 +86,12 @@ final class ResolvedPolicy {
 	@SuppressWarnings("unchecked")
 	<T> ResolvedField<T> get(PolicyField<T> field) {
 		int index = field.index();
-		Source source = this.sources[index];
-		if (source == null) {
+		PolicyLevel level = level(index);
+		if (level == null) {
 			return field.builtIn();
 		}
-		return new ResolvedField<>(field, (T) this.values[index], source.level(),
-				source.propertyPrefix() + "." + field.getName());
+		return new ResolvedField<>(field, (T) this.values[index], level,
+				PolicySpec.propertyPrefix(level, this.serviceId, this.routeId) + "." + field.getName());
 	}
 
 	/**
@@ -87,7 +108,20 @@ final class ResolvedPolicy {
 	@SuppressWarnings("unchecked")
 	private <T> @Nullable T rawValue(PolicyField<T> field) {
 		int index = field.index();
-		return (this.sources[index] != null) ? (T) this.values[index] : field.getDefaultValue();
+		return (level(index) != null) ? (T) this.values[index] : field.getDefaultValue();
+	}
+
+	private @Nullable PolicyLevel level(int index) {
+		int code = (int) (this.levels >>> (index * BITS_PER_FIELD)) & ((1 << BITS_PER_FIELD) - 1);
+		return (code != 0) ? LEVELS[code - 1] : null;
+	}
+
+	private static long levelCode(PolicyLevel level, int index) {
+		int code = Arrays.asList(LEVELS).indexOf(level) + 1;
+		if (code == 0) {
+			throw new IllegalArgumentException("No field is set by the " + level + " level");
+		}
+		return (long) code << (index * BITS_PER_FIELD);
 	}
 
 	/**
@@ -110,22 +144,13 @@ final class ResolvedPolicy {
 	}
 
 	/**
-	 * The level that set a value and its property prefix, one per level.
-	 */
-	private record Source(PolicyLevel level, String propertyPrefix) {
-
-	}
-
-	/**
 	 * Resolves the policies of one build, sharing what equal inputs give: a policy whose
 	 * fields are each set by the same level as another's (a route that sets none of them
-	 * resolves like its service) gets the same resolved policy, and each level has one
-	 * {@link Source}. The key is the level that sets each field, compared by identity:
-	 * two levels that set equal values still differ in where the values come from.
+	 * resolves like its service) gets the same resolved policy. The key is the level that
+	 * sets each field, compared by identity: two levels that set equal values still
+	 * differ in where the values come from.
 	 */
 	static final class Resolver {
-
-		private final Map<PolicySpec<?>, Source> sources = new IdentityHashMap<>();
 
 		private final Map<List<PolicySpec<?>>, ResolvedPolicy> policies = new HashMap<>();
 
@@ -141,16 +166,26 @@ final class ResolvedPolicy {
 
 		private ResolvedPolicy newPolicy(@Nullable PolicySpec<?>[] setBy) {
 			@Nullable Object[] values = new Object[FIELD_COUNT];
-			@Nullable Source[] sources = new Source[FIELD_COUNT];
+			long levels = 0;
+			@Nullable String serviceId = null;
+			@Nullable String routeId = null;
 			for (PolicyField<?> field : PolicyField.all()) {
 				PolicySpec<?> level = setBy[field.index()];
 				if (level != null) {
 					values[field.index()] = level.get(field);
-					sources[field.index()] = this.sources.computeIfAbsent(level,
-							(key) -> new Source(key.getLevel(), key.getPropertyPrefix()));
+					levels |= levelCode(level.getLevel(), field.index());
+					// The levels are those of one scope: one service and one route at
+					// most.
+					if (level instanceof ServiceSpec service) {
+						serviceId = service.getId();
+					}
+					else if (level instanceof RouteSpec route) {
+						serviceId = route.getServiceId();
+						routeId = route.getId();
+					}
 				}
 			}
-			return new ResolvedPolicy(values, sources);
+			return new ResolvedPolicy(values, levels, serviceId, routeId);
 		}
 
 		private static @Nullable PolicySpec<?> settingLevel(PolicyField<?> field,

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RouteSpec extends PolicySpec<RouteSpec> {
 
+	private final String serviceId;
+
 	private final String id;
 
 	private List<String> paths = List.of();
@@ -36,8 +38,13 @@ public final class RouteSpec extends PolicySpec<RouteSpec> {
 	private @Nullable List<String> methods;
 
 	RouteSpec(String serviceId, String id) {
-		super("cors.services." + serviceId + ".routes." + id, PolicyLevel.ROUTE);
+		super(propertyPrefix(PolicyLevel.ROUTE, serviceId, id), PolicyLevel.ROUTE);
+		this.serviceId = serviceId;
 		this.id = id;
+	}
+
+	String getServiceId() {
+		return this.serviceId;
 	}
 
 	public String getId() {

@@ -41,7 +41,7 @@ public final class ServiceSpec extends PolicySpec<ServiceSpec> {
 	private final Map<String, RouteSpec> routes = new LinkedHashMap<>();
 
 	ServiceSpec(String id) {
-		super("cors.services." + id, PolicyLevel.SERVICE);
+		super(propertyPrefix(PolicyLevel.SERVICE, id, null), PolicyLevel.SERVICE);
 		this.id = id;
 	}
 

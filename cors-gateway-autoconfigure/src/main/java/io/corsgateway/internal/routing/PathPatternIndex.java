@@ -16,7 +16,9 @@
 package io.corsgateway.internal.routing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
 
 import org.jspecify.annotations.Nullable;
@@ -66,7 +68,7 @@ public final class PathPatternIndex<T> {
 	 * @return a builder
 	 */
 	public static <T> Builder<T> builder() {
-		return new Builder<>(true, true);
+		return new Builder<>(true, true, new HashMap<>());
 	}
 
 	/**
@@ -78,7 +80,25 @@ public final class PathPatternIndex<T> {
 	 * @return a builder
 	 */
 	public static <T> Builder<T> builder(PathPatternParser parser) {
-		return new Builder<>(parser.getPathOptions() == PathContainer.Options.HTTP_PATH, parser.isCaseSensitive());
+		return builder(parser, new HashMap<>());
+	}
+
+	/**
+	 * Start an index for patterns from the given parser that holds its literal segments
+	 * as the strings of {@code segments}: the indexes of one build given the same map
+	 * hold one {@code String} for equal segments (such as an {@code items} route that
+	 * every service has), and a caller may put in strings it holds anyway (such as
+	 * service ids) for the tree to hold as well. The map is only used while the index is
+	 * built.
+	 * @param <T> the type of indexed values
+	 * @param parser the parser the patterns come from
+	 * @param segments strings each mapped to itself; the build adds the segments it does
+	 * not find
+	 * @return a builder
+	 */
+	public static <T> Builder<T> builder(PathPatternParser parser, Map<String, String> segments) {
+		return new Builder<>(parser.getPathOptions() == PathContainer.Options.HTTP_PATH, parser.isCaseSensitive(),
+				segments);
 	}
 
 	/**
@@ -228,11 +248,14 @@ public final class PathPatternIndex<T> {
 
 		private final boolean caseSensitive;
 
+		private final Map<String, String> segments;
+
 		private final List<PathPatternIndexCompiler.Pending<T>> pending = new ArrayList<>();
 
-		private Builder(boolean segmentMatching, boolean caseSensitive) {
+		private Builder(boolean segmentMatching, boolean caseSensitive, Map<String, String> segments) {
 			this.segmentMatching = segmentMatching;
 			this.caseSensitive = caseSensitive;
+			this.segments = segments;
 		}
 
 		/**
@@ -263,7 +286,8 @@ public final class PathPatternIndex<T> {
 		 * @return the immutable index
 		 */
 		public PathPatternIndex<T> build() {
-			return new PathPatternIndexCompiler<T>(this.segmentMatching, this.caseSensitive).compile(this.pending);
+			return new PathPatternIndexCompiler<T>(this.segmentMatching, this.caseSensitive, this.segments)
+				.compile(this.pending);
 		}
 
 	}

@@ -18,8 +18,10 @@ package io.corsgateway.internal.routing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.web.util.pattern.PathPattern;
@@ -42,15 +44,24 @@ final class PathPatternIndexCompiler<T> {
 
 	private final boolean caseSensitive;
 
+	private final Map<String, String> segments;
+
+	// The literal children of each node while the tree is built; the nodes only get
+	// them, in their lookup form, once every pattern is placed.
+	private final Map<SegmentNode<T>, Map<String, SegmentNode<T>>> literalChildren = new IdentityHashMap<>();
+
 	/**
 	 * Create a compiler.
 	 * @param segmentMatching whether the tree may decide literal segments itself (the
 	 * patterns come from a parser of HTTP paths)
 	 * @param caseSensitive whether literal segments compare case-sensitively
+	 * @param segments the segment strings already held, each mapped to itself; the tree
+	 * holds these instances for equal segments and adds its own
 	 */
-	PathPatternIndexCompiler(boolean segmentMatching, boolean caseSensitive) {
+	PathPatternIndexCompiler(boolean segmentMatching, boolean caseSensitive, Map<String, String> segments) {
 		this.segmentMatching = segmentMatching;
 		this.caseSensitive = caseSensitive;
+		this.segments = segments;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -71,7 +82,7 @@ final class PathPatternIndexCompiler<T> {
 			node.prefixEntries = toArray(lists.get(1));
 			node.confirmedEntries = toArray(lists.get(2));
 		});
-		root.compact();
+		this.literalChildren.forEach(SegmentNode::setLiteralChildren);
 		return new PathPatternIndex<>(root, ranked.size(), !this.caseSensitive);
 	}
 
@@ -101,10 +112,16 @@ final class PathPatternIndexCompiler<T> {
 		for (int i = 0; i < count; i++) {
 			String segment = segments[i];
 			if (LITERAL_SEGMENT.matcher(segment).matches()) {
-				node = node.addLiteralChild(this.caseSensitive ? segment : PathPatternIndex.foldCase(segment));
+				String key = this.caseSensitive ? segment : PathPatternIndex.foldCase(segment);
+				node = this.literalChildren.computeIfAbsent(node, (parent) -> new HashMap<>())
+					.computeIfAbsent(this.segments.computeIfAbsent(key, Function.identity()),
+							(literal) -> new SegmentNode<>());
 			}
 			else if (VARIABLE_SEGMENT.matcher(segment).matches()) {
-				node = node.addVariableChild();
+				if (node.variableChild == null) {
+					node.variableChild = new SegmentNode<>();
+				}
+				node = node.variableChild;
 			}
 			else {
 				kind = 2;

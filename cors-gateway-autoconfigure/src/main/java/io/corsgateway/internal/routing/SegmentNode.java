@@ -15,7 +15,7 @@
  */
 package io.corsgateway.internal.routing;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -44,12 +44,9 @@ final class SegmentNode<T> {
 
 	IndexEntry<T>[] confirmedEntries = NO_ENTRIES;
 
-	// Literal children while the index is built; compact() publishes them in the
-	// fields below, which lookups read.
-	private @Nullable Map<String, SegmentNode<T>> addedLiteralChildren;
-
 	// Most nodes have a single literal child (a service's own prefix), which needs no
-	// map.
+	// map. The children a build collects are held by the compiler, not here: a node keeps
+	// only what lookups read.
 	private @Nullable String onlyLiteral;
 
 	private @Nullable SegmentNode<T> onlyLiteralChild;
@@ -65,37 +62,30 @@ final class SegmentNode<T> {
 		return (this.literalChildren != null) ? this.literalChildren.get(literal) : null;
 	}
 
-	SegmentNode<T> addLiteralChild(String literal) {
-		if (this.addedLiteralChildren == null) {
-			this.addedLiteralChildren = new HashMap<>();
+	/**
+	 * Publish the literal children a build collected for this node.
+	 * @param children the children by segment, not empty
+	 */
+	void setLiteralChildren(Map<String, SegmentNode<T>> children) {
+		if (children.size() == 1) {
+			Map.Entry<String, SegmentNode<T>> only = children.entrySet().iterator().next();
+			this.onlyLiteral = only.getKey();
+			this.onlyLiteralChild = only.getValue();
 		}
-		return this.addedLiteralChildren.computeIfAbsent(literal, (key) -> new SegmentNode<>());
+		else {
+			this.literalChildren = Map.copyOf(children);
+		}
 	}
 
-	SegmentNode<T> addVariableChild() {
-		if (this.variableChild == null) {
-			this.variableChild = new SegmentNode<>();
+	/**
+	 * The segments of this node's literal children, in no particular order.
+	 * @return the segments, the very instances the node holds
+	 */
+	List<String> literalSegments() {
+		if (this.onlyLiteral != null) {
+			return List.of(this.onlyLiteral);
 		}
-		return this.variableChild;
-	}
-
-	void compact() {
-		Map<String, SegmentNode<T>> added = this.addedLiteralChildren;
-		if (added != null) {
-			added.values().forEach(SegmentNode::compact);
-			if (added.size() == 1) {
-				Map.Entry<String, SegmentNode<T>> only = added.entrySet().iterator().next();
-				this.onlyLiteral = only.getKey();
-				this.onlyLiteralChild = only.getValue();
-			}
-			else {
-				this.literalChildren = Map.copyOf(added);
-			}
-			this.addedLiteralChildren = null;
-		}
-		if (this.variableChild != null) {
-			this.variableChild.compact();
-		}
+		return (this.literalChildren != null) ? List.copyOf(this.literalChildren.keySet()) : List.of();
 	}
 
 }
