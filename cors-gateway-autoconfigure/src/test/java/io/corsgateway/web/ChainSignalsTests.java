@@ -17,9 +17,11 @@ package io.corsgateway.web;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.util.context.Context;
@@ -36,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests that the filter hands every signal of the chain's {@code Mono} on unchanged when
  * it lets a request through with the repair of its response: completion, the error
- * itself, cancellation up to the chain, and the subscriber's context down to it.
+ * itself, demand and cancellation up to the chain, and the subscriber's context down to
+ * it.
  *
  * @author cors-gateway authors
  */
@@ -71,6 +74,30 @@ class ChainSignalsTests {
 		StepVerifier.create(this.filter.filter(allowedGet(), (served) -> Mono.error(failure)))
 			.expectErrorSatisfies((error) -> assertThat(error).isSameAs(failure).hasNoSuppressedExceptions())
 			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void demandOfTheSubscriberReachesTheChain() {
+		// A publisher may wait for demand before it completes, so a chain that completes
+		// only when asked would hang if the filter kept the demand to itself.
+		AtomicLong requested = new AtomicLong();
+		WebFilterChain chain = (served) -> Mono.fromDirect((subscriber) -> subscriber.onSubscribe(new Subscription() {
+
+			@Override
+			public void request(long n) {
+				requested.addAndGet(n);
+				subscriber.onComplete();
+			}
+
+			@Override
+			public void cancel() {
+			}
+
+		}));
+		AtomicBoolean completed = new AtomicBoolean();
+		this.filter.filter(allowedGet(), chain).subscribe(null, null, () -> completed.set(true));
+		assertThat(requested).hasValue(Long.MAX_VALUE);
+		assertThat(completed).isTrue();
 	}
 
 	@Test
