@@ -315,7 +315,7 @@ public final class CorsPolicy {
 	 * @return the presets, in the order configured, possibly empty
 	 */
 	public List<CorsPreset> getPresets() {
-		return PresetLists.of(this.resolved).presets();
+		return PresetLists.presets(this.resolved.value(PolicyField.PRESETS));
 	}
 
 	/**
@@ -418,6 +418,16 @@ public final class CorsPolicy {
 			if (names.isEmpty()) {
 				return new PresetLists(List.of(), methods, allowedHeaders, exposedHeaders);
 			}
+			List<CorsPreset> presets = presets(names);
+			return new PresetLists(presets, merge(methods, presets, CorsPreset::getMethods, false),
+					merge(allowedHeaders, presets, CorsPreset::getAllowedHeaders, true),
+					merge(exposedHeaders, presets, CorsPreset::getExposedHeaders, true));
+		}
+
+		/**
+		 * The presets a policy names, each once, in the order configured.
+		 */
+		static List<CorsPreset> presets(List<String> names) {
 			List<CorsPreset> presets = new ArrayList<>(names.size());
 			for (String name : names) {
 				CorsPreset preset = CorsPreset.of(name);
@@ -426,9 +436,7 @@ public final class CorsPolicy {
 					presets.add(preset);
 				}
 			}
-			return new PresetLists(List.copyOf(presets), merge(methods, presets, CorsPreset::getMethods, false),
-					merge(allowedHeaders, presets, CorsPreset::getAllowedHeaders, true),
-					merge(exposedHeaders, presets, CorsPreset::getExposedHeaders, true));
+			return List.copyOf(presets);
 		}
 
 		// Methods are compared case-sensitively, as requests are; header names ignoring
