@@ -80,8 +80,7 @@ final class CorsPoliciesCompiler {
 		// Every index of this build holds one String for equal literal segments, and the
 		// id string where a segment equals a service's or route's id: with thousands of
 		// services, each with its own "/<id>/**" path and an "items" route, the copies
-		// add
-		// up.
+		// add up.
 		Map<String, String> segments = new HashMap<>();
 		PathPatternIndex.Builder<CorsPolicies.Service> serviceIndex = PathPatternIndex.builder(this.parser, segments);
 		List<Reachability.Claim> serviceClaims = new ArrayList<>();
